@@ -36,7 +36,7 @@ export const Snapshot = Type.Object({
 });
 export type Snapshot = Static<typeof Snapshot>;
 
-export const SnapshotDetails = Type.Intersect([Snapshot, Type.Object({ xml: Type.String() })]);
+export const SnapshotDetails = Type.Object({ ...Snapshot.properties, xml: Type.String() });
 export type SnapshotDetails = Static<typeof SnapshotDetails>;
 
 export const MemoryChoice = Type.Union([
@@ -63,8 +63,8 @@ export const SnapshotCapabilities = Type.Object({
   libvirtVersion: Type.String(),
   defaultName: Type.String(),
   defaultKind: Type.Union([SnapshotKind, Type.Null()]),
-  /** target devices the snapshot will cover */
-  disks: Type.Array(Type.String()),
+  /** writable disks the snapshot will cover */
+  disks: Type.Array(Type.Object({ target: Type.String(), source: Type.String(), format: Type.String() })),
   internal: KindCapability,
   external: KindCapability,
 });
@@ -130,3 +130,44 @@ export const RevertSnapshotResult = Type.Object({
   vmState: Type.String(),
 });
 export type RevertSnapshotResult = Static<typeof RevertSnapshotResult>;
+
+// Where external snapshot files go (shared so the SPA can show the exact virsh command):
+// beside the disk, named after disk (or VM) and a file-name-safe form of the snapshot name.
+
+/** FNV-1a, 32 bit, as 8 hex digits: tells apart names that differ only in unsafe characters. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+export function fileSlug(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9_.+-]/g, '_').replace(/^[.-]/, '_').slice(0, 64);
+  return safe === name ? safe : `${safe}-${shortHash(name)}`;
+}
+
+function splitPath(path: string): { dir: string; base: string } {
+  if (!path.startsWith('/')) throw new Error(`disk path is not absolute: ${path}`);
+  const slash = path.lastIndexOf('/');
+  return { dir: slash === 0 ? '/' : path.slice(0, slash), base: path.slice(slash + 1) };
+}
+
+function join(dir: string, file: string): string {
+  return dir.endsWith('/') ? `${dir}${file}` : `${dir}/${file}`;
+}
+
+/** Overlay of an external disk snapshot: `/dir/disk.qcow2` → `/dir/disk.<slug>.qcow2`. */
+export function overlayPath(diskPath: string, snapshotName: string): string {
+  const { dir, base } = splitPath(diskPath);
+  const dot = base.lastIndexOf('.');
+  const stem = dot > 0 ? base.slice(0, dot) : base;
+  return join(dir, `${stem}.${fileSlug(snapshotName)}.qcow2`);
+}
+
+/** Memory file of an external snapshot: beside the first disk, `<vm>.<slug>.mem`. */
+export function memoryPath(diskPath: string, vmName: string, snapshotName: string): string {
+  return join(splitPath(diskPath).dir, `${fileSlug(vmName)}.${fileSlug(snapshotName)}.mem`);
+}

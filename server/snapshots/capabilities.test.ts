@@ -14,7 +14,7 @@ describe('decideCapabilities', () => {
     const caps = decideCapabilities({ vmState: 'running', disks: [qcow2, cdrom], libVersion: v9_0, now: new Date(1_700_000_000_000) });
     expect(caps.defaultName).toBe('1700000000');
     expect(caps.defaultKind).toBe('internal');
-    expect(caps.disks).toEqual(['vda']);
+    expect(caps.disks).toEqual([{ target: 'vda', source: '/img/a.qcow2', format: 'qcow2' }]);
     expect(caps.libvirtVersion).toBe('9.0.0');
     expect(caps.internal).toMatchObject({ available: true, reason: null, memory: 'required', revertible: true });
     expect(caps.internal.memoryReason).toMatch(/disk-only/);

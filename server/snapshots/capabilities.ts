@@ -40,7 +40,7 @@ export function decideCapabilities(facts: SnapshotFacts): SnapshotCapabilities {
     libvirtVersion: formatLibVersion(facts.libVersion),
     defaultName: defaultSnapshotName(facts.now),
     defaultKind: internal.available ? 'internal' : external.available ? 'external' : null,
-    disks: disks.map((d) => d.target),
+    disks: disks.map((d) => ({ target: d.target, source: d.source, format: d.format })),
     internal,
     external,
   };
@@ -74,12 +74,12 @@ function externalCapability(
   stateProblem: string | null,
   libVersion: number,
 ): KindCapability {
-  const unsupported = disks.filter((d) => d.type !== 'file' && d.type !== 'block');
+  const unsupported = disks.filter((d) => d.type !== 'file');
   let reason = stateProblem;
   if (reason === null && disks.length === 0) {
     reason = 'External snapshots create an overlay for each writable disk, and this VM has none.';
   } else if (reason === null && unsupported.length > 0) {
-    reason = `External snapshots need file or block disks; ${unsupported
+    reason = `virtdeck creates external overlays beside file-backed disks only; ${unsupported
       .map((d) => `${d.target} is of type ${d.type}`)
       .join(', ')}.`;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSlug, memoryPath, overlayPath } from './paths.js';
+import { fileSlug, memoryPath, overlayPath } from './snapshots.js';
 
 describe('fileSlug', () => {
   it('keeps safe names as they are', () => {

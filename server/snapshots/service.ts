@@ -1,0 +1,218 @@
+import type {
+  CreateSnapshotBody,
+  DeleteScope,
+  DeleteSnapshotResult,
+  RevertSnapshotResult,
+  RevertState,
+  Snapshot,
+  SnapshotCapabilities,
+  SnapshotDetails,
+  SnapshotList,
+} from '../../common/snapshots.js';
+import { memoryPath, overlayPath } from '../../common/snapshots.js';
+import { HttpError } from '../http/errors.js';
+import { buildSnapshotXml, parseDomainDisks, parseSnapshotXml, type SnapshotSpec } from '../xml/snapshot.js';
+import { decideCapabilities, snapshotDisks } from './capabilities.js';
+import {
+  domainStateName,
+  SNAPSHOT_CREATE_ATOMIC,
+  SNAPSHOT_CREATE_DISK_ONLY,
+  SNAPSHOT_DELETE_CHILDREN,
+  SNAPSHOT_DELETE_METADATA_ONLY,
+  SNAPSHOT_REVERT_PAUSED,
+  SNAPSHOT_REVERT_RUNNING,
+  VIR_ERR_NO_DOMAIN_SNAPSHOT,
+  type DomainRef,
+  type DomainSnapshotRef,
+  type SnapshotClient,
+} from './client.js';
+import { describeSnapshot } from './describe.js';
+import { defaultSnapshotName, snapshotDescriptionProblem, snapshotNameProblem } from './names.js';
+import { subtreeOf } from './tree.js';
+
+export const SnapshotErrorCodes = {
+  exists: 'SNAPSHOT_EXISTS',
+  kindUnavailable: 'SNAPSHOT_KIND_UNAVAILABLE',
+  notRevertible: 'SNAPSHOT_NOT_REVERTIBLE',
+  invalidUuid: 'BAD_REQUEST',
+} as const;
+
+const libVersions = new WeakMap<SnapshotClient, number>();
+
+async function libVersionOf(client: SnapshotClient): Promise<number> {
+  const known = libVersions.get(client);
+  if (known !== undefined) return known;
+  const { libVer } = await client.connectGetLibVersion();
+  const version = Number(libVer);
+  libVersions.set(client, version);
+  return version;
+}
+
+function uuidBytes(text: string): Uint8Array {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
+    throw new HttpError(400, SnapshotErrorCodes.invalidUuid, `Not a VM UUID: ${JSON.stringify(text)}`);
+  }
+  return Uint8Array.from(Buffer.from(text.replaceAll('-', ''), 'hex'));
+}
+
+function isNoSnapshot(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === VIR_ERR_NO_DOMAIN_SNAPSHOT && err instanceof Error && err.name === 'LibvirtError';
+}
+
+/** Snapshot operations on one VM of one libvirt connection. */
+export class VmSnapshots {
+  private constructor(
+    private readonly client: SnapshotClient,
+    readonly dom: DomainRef,
+    private readonly libVersion: number,
+  ) {}
+
+  static async open(client: SnapshotClient, uuid: string): Promise<VmSnapshots> {
+    const bytes = uuidBytes(uuid);
+    const [{ dom }, libVersion] = await Promise.all([client.domainLookupByUuid({ uuid: bytes }), libVersionOf(client)]);
+    return new VmSnapshots(client, dom, libVersion);
+  }
+
+  async capabilities(): Promise<SnapshotCapabilities> {
+    const [{ xml }, { state }] = await Promise.all([
+      this.client.domainGetXmlDesc({ dom: this.dom, flags: 0 }),
+      this.client.domainGetState({ dom: this.dom, flags: 0 }),
+    ]);
+    return decideCapabilities({ vmState: domainStateName(state), disks: parseDomainDisks(xml), libVersion: this.libVersion });
+  }
+
+  async list(): Promise<SnapshotList> {
+    const [{ snapshots: refs }, current, capabilities] = await Promise.all([
+      this.client.domainListAllSnapshots({ dom: this.dom, needResults: 1, flags: 0 }),
+      this.currentName(),
+      this.capabilities(),
+    ]);
+    const described = await Promise.all(refs.map((ref) => this.describeRef(ref, current).catch(skipVanished)));
+    const snapshots = described.filter((s): s is Snapshot => s !== null);
+    snapshots.sort((a, b) => a.creationTime - b.creationTime || a.name.localeCompare(b.name));
+    return { snapshots, current, capabilities };
+  }
+
+  async get(name: string): Promise<SnapshotDetails> {
+    const snap = await this.lookup(name);
+    const [{ xml }, current] = await Promise.all([
+      this.client.domainSnapshotGetXmlDesc({ snap, flags: 0 }),
+      this.currentName(),
+    ]);
+    return { ...describeSnapshot(parseSnapshotXml(xml), current === snap.name, this.libVersion), xml };
+  }
+
+  async create(body: CreateSnapshotBody): Promise<Snapshot> {
+    const name = body.name ?? defaultSnapshotName();
+    const nameProblem = snapshotNameProblem(name);
+    if (nameProblem !== null) throw new HttpError(400, 'BAD_REQUEST', nameProblem);
+    const descriptionProblem = body.description === undefined ? null : snapshotDescriptionProblem(body.description);
+    if (descriptionProblem !== null) throw new HttpError(400, 'BAD_REQUEST', descriptionProblem);
+    if (await this.exists(name)) {
+      throw new HttpError(409, SnapshotErrorCodes.exists, `A snapshot named ${JSON.stringify(name)} already exists for this VM.`);
+    }
+
+    const [{ xml: domainXml }, { state }] = await Promise.all([
+      this.client.domainGetXmlDesc({ dom: this.dom, flags: 0 }),
+      this.client.domainGetState({ dom: this.dom, flags: 0 }),
+    ]);
+    const disks = parseDomainDisks(domainXml);
+    const caps = decideCapabilities({ vmState: domainStateName(state), disks, libVersion: this.libVersion });
+    const kind = body.kind ?? caps.defaultKind;
+    if (kind === null) {
+      throw new HttpError(409, SnapshotErrorCodes.kindUnavailable, `No snapshot is possible: ${caps.internal.reason ?? ''} ${caps.external.reason ?? ''}`.trim());
+    }
+    const cap = caps[kind];
+    if (!cap.available) throw new HttpError(409, SnapshotErrorCodes.kindUnavailable, cap.reason ?? `${kind} snapshots are not possible`);
+    if (cap.memory === 'required' && body.memory === false) throw new HttpError(409, SnapshotErrorCodes.kindUnavailable, cap.memoryReason ?? 'memory is required');
+    if (cap.memory === 'impossible' && body.memory === true) throw new HttpError(409, SnapshotErrorCodes.kindUnavailable, cap.memoryReason ?? 'memory cannot be saved');
+    const memory = cap.memory === 'required' || (cap.memory === 'optional' && body.memory !== false);
+
+    const spec: SnapshotSpec = { name };
+    if (body.description !== undefined) spec.description = body.description;
+    let flags = 0;
+    if (kind === 'internal') {
+      spec.memory = { snapshot: memory ? 'internal' : 'no' };
+    } else {
+      const covered = snapshotDisks(disks);
+      const coveredTargets = new Set(covered.map((d) => d.target));
+      const first = covered[0];
+      if (first === undefined) throw new HttpError(409, SnapshotErrorCodes.kindUnavailable, 'The VM has no disk to snapshot.');
+      spec.memory = memory ? { snapshot: 'external', file: memoryPath(first.source, this.dom.name, name) } : { snapshot: 'no' };
+      spec.disks = disks.map((d) =>
+        coveredTargets.has(d.target)
+          ? { name: d.target, snapshot: 'external', file: overlayPath(d.source, name), driverType: 'qcow2' }
+          : { name: d.target, snapshot: 'no' },
+      );
+      flags = SNAPSHOT_CREATE_ATOMIC | (memory ? 0 : SNAPSHOT_CREATE_DISK_ONLY);
+    }
+    const { snap } = await this.client.domainSnapshotCreateXml({ dom: this.dom, xmlDesc: buildSnapshotXml(spec), flags });
+    return this.describeRef(snap, await this.currentName());
+  }
+
+  async revert(name: string, state: RevertState = 'as-taken'): Promise<RevertSnapshotResult> {
+    const snap = await this.lookup(name);
+    const { xml } = await this.client.domainSnapshotGetXmlDesc({ snap, flags: 0 });
+    const described = describeSnapshot(parseSnapshotXml(xml), false, this.libVersion);
+    if (!described.revertible) {
+      throw new HttpError(409, SnapshotErrorCodes.notRevertible, `Snapshot ${JSON.stringify(name)} cannot be reverted to: ${described.revertProblem ?? ''}`);
+    }
+    const flags = state === 'running' ? SNAPSHOT_REVERT_RUNNING : state === 'paused' ? SNAPSHOT_REVERT_PAUSED : 0;
+    await this.client.domainRevertToSnapshot({ snap, flags });
+    const after = await this.client.domainGetState({ dom: this.dom, flags: 0 });
+    return { snapshot: snap.name, vmState: domainStateName(after.state) };
+  }
+
+  async delete(name: string, scope: DeleteScope = 'this'): Promise<DeleteSnapshotResult> {
+    const snap = await this.lookup(name);
+    const { snapshots } = await this.list();
+    const target = snapshots.find((s) => s.name === snap.name);
+    const gone = scope === 'children' ? subtreeOf(snapshots, snap.name) : [snap.name];
+    const goneSet = new Set(gone);
+    const affected = snapshots.filter((s) => goneSet.has(s.name));
+    const leftFiles: string[] = [];
+    for (const s of affected) {
+      if (s.memoryFile !== null) leftFiles.push(s.memoryFile);
+      if (scope === 'metadata') for (const d of s.disks) if (d.file !== undefined) leftFiles.push(d.file);
+    }
+    const flags = scope === 'children' ? SNAPSHOT_DELETE_CHILDREN : scope === 'metadata' ? SNAPSHOT_DELETE_METADATA_ONLY : 0;
+    await this.client.domainSnapshotDelete({ snap, flags });
+    return { deleted: target === undefined ? [snap.name] : gone, leftFiles };
+  }
+
+  private async lookup(name: string): Promise<DomainSnapshotRef> {
+    const { snap } = await this.client.domainSnapshotLookupByName({ dom: this.dom, name, flags: 0 });
+    return snap;
+  }
+
+  private async exists(name: string): Promise<boolean> {
+    try {
+      await this.lookup(name);
+      return true;
+    } catch (err) {
+      if (isNoSnapshot(err)) return false;
+      throw err;
+    }
+  }
+
+  private async currentName(): Promise<string | null> {
+    const { result } = await this.client.domainHasCurrentSnapshot({ dom: this.dom, flags: 0 });
+    if (result === 0) return null;
+    try {
+      return (await this.client.domainSnapshotCurrent({ dom: this.dom, flags: 0 })).snap.name;
+    } catch (err) {
+      if (isNoSnapshot(err)) return null;
+      throw err;
+    }
+  }
+
+  private async describeRef(ref: DomainSnapshotRef, current: string | null): Promise<Snapshot> {
+    const { xml } = await this.client.domainSnapshotGetXmlDesc({ snap: ref, flags: 0 });
+    return describeSnapshot(parseSnapshotXml(xml), current === ref.name, this.libVersion);
+  }
+}
+
+function skipVanished(err: unknown): null {
+  if (isNoSnapshot(err)) return null;
+  throw err;
+}
