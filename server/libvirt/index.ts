@@ -1,0 +1,35 @@
+export { LibvirtClient } from './libvirt-client.js';
+export {
+  DEFAULT_SOCKET_PATH,
+  type ConnectOptions,
+  type ConnectionState,
+  type ClientEvents,
+  type KeepaliveSettings,
+  type ReconnectSettings,
+  type ReconnectInfo,
+} from './client.js';
+export type { CallOptions } from './procedure.js';
+export {
+  LibvirtError,
+  NotConnectedError,
+  ConnectionLostError,
+  CallTimeoutError,
+  ProtocolError,
+  type RemoteErrorFields,
+} from './errors.js';
+export * from './error-codes.js';
+export { XdrError } from './xdr/index.js';
+export { versionToString } from './version.js';
+export { uuidToString, uuidFromString, uuidEquals, isUuid } from './uuid.js';
+export {
+  typedParamsToObject,
+  TypedParamType,
+  type DomainRef,
+  type NetworkRef,
+  type StoragePoolRef,
+  type StorageVolRef,
+  type DomainSnapshotRef,
+  type TypedParam,
+  type TypedParamScalar,
+} from './remote-types.js';
+export { allProcedures } from './procedures/index.js';

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const SPECIFIER = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+
+describe('server/libvirt stands alone', () => {
+  it('imports only node built-ins, test tooling and files inside server/libvirt', () => {
+    const offenders: string[] = [];
+    const files = sourceFiles(root);
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(SPECIFIER)) {
+        const spec = m[1] ?? m[2] ?? m[3] ?? '';
+        if (spec.startsWith('node:')) continue;
+        const isTest = /\.test\.ts$/.test(file);
+        if (isTest && ['vitest', 'fast-check'].includes(spec)) continue;
+        if (spec.startsWith('.')) {
+          const target = resolve(dirname(file), spec);
+          if (!relative(root, target).startsWith('..')) continue;
+        }
+        offenders.push(`${relative(root, file)} -> ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
