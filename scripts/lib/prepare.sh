@@ -1,0 +1,23 @@
+# Preparation shared by scripts/start, scripts/test and scripts/dev (sourced from the repo root).
+# shellcheck shell=bash
+
+# prepare_npm: install npm dependencies when node_modules is missing or older than the lock file.
+prepare_npm() {
+  command -v npm >/dev/null || die "Node.js 20 (with npm) is required: apt-get install nodejs npm, or see https://nodejs.org"
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing npm dependencies (npm ci)"
+    npm ci --no-audit --no-fund </dev/null
+  fi
+}
+
+# prepare_host: run the idempotent host setup (fast when nothing is missing). Without root it
+# can only check that libvirt answers.
+prepare_host() {
+  if [ "$(id -u)" = 0 ]; then
+    bash scripts/setup-host
+  elif [ -S "$LIBVIRT_SOCKET" ]; then
+    warn "not root: skipping scripts/setup-host (libvirt answers at $LIBVIRT_SOCKET)"
+  else
+    die "libvirt is not running and setting it up needs root: sudo bash scripts/setup-host"
+  fi
+}
