@@ -1,0 +1,22 @@
+import { Type, type Static } from 'typebox';
+
+/** Every failed API call answers with this body. libvirt failures keep libvirt's code name and message. */
+export const ApiErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    libvirtCode: Type.Optional(Type.Integer()),
+  }),
+});
+export type ApiErrorBody = Static<typeof ApiErrorBody>;
+
+/** Error codes virtdeck itself produces (libvirt errors use libvirt's names such as VIR_ERR_NO_DOMAIN). */
+export const ErrorCodes = {
+  badRequest: 'BAD_REQUEST',
+  bodyTooLarge: 'BODY_TOO_LARGE',
+  notFound: 'NOT_FOUND',
+  hostNotFound: 'HOST_NOT_FOUND',
+  hostUnavailable: 'HOST_UNAVAILABLE',
+  timeout: 'LIBVIRT_TIMEOUT',
+  internal: 'INTERNAL',
+} as const;

@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import { registerAjvFormats, TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ServerConfig } from './config.js';
+import { HostRegistry } from './hosts/registry.js';
+import { EventHub } from './events/hub.js';
+import { publishHostEvents } from './events/host-events.js';
+import { installErrorHandlers } from './http/handlers.js';
+import { hostRoutes } from './routes/hosts.js';
+import { eventRoutes } from './routes/events.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Per-host libvirt clients: `app.hosts.get(id)` gives a connected client or throws 404/503. */
+    hosts: HostRegistry;
+    /** The server-sent event hub: `app.events.publish({ type, host, ... })`. */
+    events: EventHub;
+  }
+}
+
+export interface BuildAppOptions {
+  config: ServerConfig;
+  /** Directory of the built SPA; defaults to dist/spa. Not served when it does not exist. */
+  spaRoot?: string;
+  logger?: boolean;
+  /** An existing registry (tests share one across apps); created from config.hosts otherwise. */
+  hosts?: HostRegistry;
+}
+
+export type App = FastifyInstance;
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+function defaultSpaRoot(): string | undefined {
+  // dist/server/server/app.js when built, server/app.ts under tsx.
+  const candidates = [resolve(import.meta.dirname, '../../spa'), resolve(import.meta.dirname, '../dist/spa')];
+  return candidates.find((dir) => existsSync(resolve(dir, 'index.html')));
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  registerAjvFormats();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT })
+    .withTypeProvider<TypeBoxTypeProvider>()
+    .setValidatorCompiler(TypeBoxValidatorCompiler);
+
+  const ownsRegistry = options.hosts === undefined;
+  const hosts = options.hosts ?? new HostRegistry(options.config.hosts);
+  const events = new EventHub();
+  app.decorate('hosts', hosts);
+  app.decorate('events', events);
+  const stopHostEvents = publishHostEvents(hosts, events);
+  app.addHook('onClose', async () => {
+    stopHostEvents();
+    events.close();
+    if (ownsRegistry) await hosts.close();
+  });
+  if (ownsRegistry) hosts.start();
+
+  installErrorHandlers(app);
+  await app.register(fastifyWebsocket);
+
+  const spaRoot = options.spaRoot ?? defaultSpaRoot();
+  if (spaRoot !== undefined && existsSync(resolve(spaRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: spaRoot, wildcard: false, index: 'index.html' });
+  }
+
+  // One line per resource.
+  await app.register(hostRoutes, { prefix: '/api/v1' });
+  await app.register(eventRoutes, { prefix: '/api/v1' });
+
+  return app;
+}

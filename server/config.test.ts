@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseHosts } from './config.js';
+
+describe('config', () => {
+  it('defaults to local=qemu:///system on 127.0.0.1:8080', () => {
+    expect(loadConfig({})).toEqual({
+      hosts: [{ id: 'local', uri: 'qemu:///system' }],
+      listenHost: '127.0.0.1',
+      port: 8080,
+    });
+  });
+
+  it('parses several hosts', () => {
+    expect(parseHosts('local=qemu:///system, test=test:///default,remote-1=qemu+ssh://root@h1/system')).toEqual([
+      { id: 'local', uri: 'qemu:///system' },
+      { id: 'test', uri: 'test:///default' },
+      { id: 'remote-1', uri: 'qemu+ssh://root@h1/system' },
+    ]);
+  });
+
+  it.each([
+    ['', /empty/],
+    ['local', /id=uri/],
+    ['=qemu:///system', /id=uri/],
+    ['Local=qemu:///system', /host id "Local"/],
+    ['-x=qemu:///system', /host id/],
+    ['local=not a uri', /not a libvirt URI/],
+    ['local=/run/libvirt', /not a libvirt URI/],
+    ['a=qemu:///system,a=test:///default', /twice/],
+  ])('rejects %j', (spec, message) => {
+    expect(() => parseHosts(spec)).toThrow(ConfigError);
+    expect(() => parseHosts(spec)).toThrow(message);
+  });
+
+  it('rejects bad ports and listen addresses', () => {
+    expect(() => loadConfig({ PORT: '0' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '80a' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ HOST: 'a b' })).toThrow(/HOST/);
+    expect(loadConfig({ PORT: '9000', HOST: '0.0.0.0' })).toMatchObject({ port: 9000, listenHost: '0.0.0.0' });
+  });
+});

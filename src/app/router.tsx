@@ -1,0 +1,26 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { hostRoutes } from '../features/host/routes';
+import { vmRoutes } from '../features/vms/routes';
+import { consolesPlaceholderRoutes, networksPlaceholderRoutes, storagePlaceholderRoutes } from './placeholders';
+import { Layout } from './Layout';
+import { NotFound } from './NotFound';
+import { RootRedirect } from './RootRedirect';
+
+export const router = createBrowserRouter([
+  { path: '/', element: <RootRedirect /> },
+  {
+    path: '/hosts/:host',
+    element: <Layout />,
+    children: [
+      { index: true, element: <Navigate to="vms" replace /> },
+      // One line per feature.
+      ...vmRoutes,
+      ...storagePlaceholderRoutes,
+      ...networksPlaceholderRoutes,
+      ...consolesPlaceholderRoutes,
+      ...hostRoutes,
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+  { path: '*', element: <NotFound /> },
+]);

@@ -1,0 +1,67 @@
+/** The typed fetch wrapper: every non-2xx answer becomes an ApiError carrying the server's code and message. */
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface ErrorShape {
+  error?: { code?: unknown; message?: unknown };
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let code = `HTTP_${response.status}`;
+  let message = response.statusText || `Request failed with status ${response.status}`;
+  try {
+    const body = (await response.json()) as ErrorShape;
+    if (typeof body.error?.code === 'string') code = body.error.code;
+    if (typeof body.error?.message === 'string') message = body.error.message;
+  } catch {
+    // Not JSON (a proxy error page, say): keep the status text.
+  }
+  return new ApiError(response.status, code, message);
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Parse the answer as text instead of JSON. */
+  text?: boolean;
+}
+
+async function request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'NETWORK', `The virtdeck server cannot be reached (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!response.ok) throw await errorFrom(response);
+  if (response.status === 204) return undefined as T;
+  if (options.text === true) return (await response.text()) as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+};
+
+/** `/api/v1/hosts/<host>` + segments, each segment URL-encoded. */
+export function hostPath(host: string, ...segments: string[]): string {
+  return ['/api/v1/hosts', host, ...segments].map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join('/');
+}

@@ -1,0 +1,103 @@
+import { useSyncExternalStore } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+
+/**
+ * The one EventSource of the app (GET /api/v1/events). Features register a handler per event
+ * type; a handler patches (setQueryData) or invalidates exactly the queries the event concerns:
+ *
+ *   onServerEvent<PoolEvent>('pool', (event, queryClient) => {
+ *     void queryClient.invalidateQueries({ queryKey: ['pools', event.host] });
+ *   });
+ *
+ * Register at module load of the feature (its routes module imports its events module).
+ * The browser reconnects by itself and sends Last-Event-ID; the server then replays what was
+ * missed or sends `resync`, upon which every query is refetched.
+ */
+
+export type ServerEventHandler<T> = (data: T, queryClient: QueryClient) => void;
+export type StreamStatus = 'connecting' | 'open' | 'reconnecting';
+
+const EVENTS_URL = '/api/v1/events';
+
+const handlers = new Map<string, Set<ServerEventHandler<never>>>();
+let source: EventSource | undefined;
+let client: QueryClient | undefined;
+let status: StreamStatus = 'connecting';
+const statusListeners = new Set<() => void>();
+
+function setStatus(next: StreamStatus): void {
+  if (status === next) return;
+  status = next;
+  for (const listener of statusListeners) listener();
+}
+
+function dispatch(type: string, event: MessageEvent<string>): void {
+  const set = handlers.get(type);
+  if (set === undefined || client === undefined) return;
+  let data: unknown;
+  try {
+    data = JSON.parse(event.data);
+  } catch {
+    console.warn(`virtdeck: ignoring a "${type}" event that is not JSON`);
+    return;
+  }
+  for (const handler of set) {
+    try {
+      (handler as ServerEventHandler<unknown>)(data, client);
+    } catch (err) {
+      console.error(`virtdeck: "${type}" event handler failed`, err);
+    }
+  }
+}
+
+const listening = new Set<string>();
+function listen(type: string): void {
+  if (source === undefined || listening.has(type)) return;
+  listening.add(type);
+  source.addEventListener(type, (event) => dispatch(type, event as MessageEvent<string>));
+}
+
+export function onServerEvent<T>(type: string, handler: ServerEventHandler<T>): () => void {
+  let set = handlers.get(type);
+  if (set === undefined) {
+    set = new Set();
+    handlers.set(type, set);
+  }
+  set.add(handler as ServerEventHandler<never>);
+  listen(type);
+  return () => set.delete(handler as ServerEventHandler<never>);
+}
+
+/** Opens the stream; called once by the app shell. Returns the function that closes it. */
+export function startServerEvents(queryClient: QueryClient): () => void {
+  if (source !== undefined) return () => undefined;
+  client = queryClient;
+  source = new EventSource(EVENTS_URL);
+  listening.clear();
+  for (const type of handlers.keys()) listen(type);
+  let wasOpen = false;
+  source.addEventListener('open', () => {
+    setStatus('open');
+    wasOpen = true;
+  });
+  source.addEventListener('error', () => setStatus(wasOpen ? 'reconnecting' : 'connecting'));
+  const opened = source;
+  return () => {
+    opened.close();
+    if (source === opened) source = undefined;
+    setStatus('connecting');
+  };
+}
+
+function subscribeStatus(listener: () => void): () => void {
+  statusListeners.add(listener);
+  return () => statusListeners.delete(listener);
+}
+
+export function useServerEventsStatus(): StreamStatus {
+  return useSyncExternalStore(subscribeStatus, () => status);
+}
+
+onServerEvent('resync', (_data, queryClient) => {
+  void queryClient.invalidateQueries();
+});

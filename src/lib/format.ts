@@ -1,0 +1,51 @@
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+export function formatBytes(bytes: number | undefined, digits = 1): string {
+  if (bytes === undefined || !Number.isFinite(bytes)) return '—';
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = unit === 0 || Number.isInteger(value) ? String(value) : value.toFixed(digits);
+  return `${shown} ${UNITS[unit]}`;
+}
+
+export function formatRate(bytesPerSecond: number | undefined): string {
+  if (bytesPerSecond === undefined) return '—';
+  return `${formatBytes(bytesPerSecond)}/s`;
+}
+
+export function formatPercent(value: number | undefined, digits = 1): string {
+  if (value === undefined || !Number.isFinite(value)) return '—';
+  return `${value.toFixed(digits)} %`;
+}
+
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  if (d > 0) return `${d}d ${h}h ${m}m`;
+  if (h > 0) return `${h}h ${m}m`;
+  if (m > 0) return `${m}m ${sec}s`;
+  return `${sec}s`;
+}
+
+/** Quotes one word for a POSIX shell: safe words stay bare, anything else goes in single quotes. */
+export function shellQuote(word: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** Always-quoted form used for object names, as virsh users type them: 'name'. */
+export function shellQuoteAlways(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** `virsh -c <uri> <command> <args…>` with the args already quoted by the caller's choice. */
+export function virshCommand(uri: string, command: string, ...args: string[]): string {
+  return ['virsh', '-c', shellQuote(uri), command, ...args].join(' ');
+}

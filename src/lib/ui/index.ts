@@ -1,0 +1,8 @@
+export { Badge, type BadgeTone } from './Badge';
+export { Button, type ButtonProps, type ButtonVariant } from './Button';
+export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
+export { Dialog, type DialogProps } from './Dialog';
+export { ErrorBanner, errorText } from './ErrorBanner';
+export { LoadingState, Spinner } from './Spinner';
+export { Tabs, type TabItem, type TabsProps } from './Tabs';
+export { VirshHint } from './VirshHint';
