@@ -47,14 +47,24 @@ EOF
   fi
 }
 
-# pid_alive PIDFILE NAME: true when PIDFILE names a live process whose command is NAME.
-pid_alive() {
-  local pidfile="$1" name="$2" pid
-  [ -r "$pidfile" ] || return 1
-  pid="$(tr -dc '0-9' <"$pidfile")"
-  [ -n "$pid" ] || return 1
-  [ -r "/proc/$pid/comm" ] || return 1
-  [ "$(cat "/proc/$pid/comm")" = "$name" ]
+# daemon_pid NAME: print the pid of the running daemon NAME (its pidfile first, then /proc).
+daemon_pid() {
+  local name="$1" pid comm
+  if [ -r "/run/$name.pid" ]; then
+    pid="$(tr -dc '0-9' <"/run/$name.pid")"
+    if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ]; then
+      echo "$pid"
+      return 0
+    fi
+  fi
+  for comm in /proc/[0-9]*/comm; do
+    if [ "$(cat "$comm" 2>/dev/null)" = "$name" ]; then
+      pid="${comm#/proc/}"
+      echo "${pid%/comm}"
+      return 0
+    fi
+  done
+  return 1
 }
 
 # wait_for_path PATH SECONDS: wait until PATH exists.
