@@ -11,6 +11,8 @@ import { publishHostEvents } from './events/host-events.js';
 import { installErrorHandlers } from './http/handlers.js';
 import { hostRoutes } from './routes/hosts.js';
 import { eventRoutes } from './routes/events.js';
+import { consoleRoutes } from './routes/consoles.js';
+import { CONSOLE_MAX_FRAME_BYTES } from '../common/consoles.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,7 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   if (ownsRegistry) hosts.start();
 
   installErrorHandlers(app);
-  await app.register(fastifyWebsocket);
+  await app.register(fastifyWebsocket, { options: { maxPayload: CONSOLE_MAX_FRAME_BYTES } });
 
   const spaRoot = options.spaRoot ?? defaultSpaRoot();
   if (spaRoot !== undefined && existsSync(resolve(spaRoot, 'index.html'))) {
@@ -70,6 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // One line per resource.
   await app.register(hostRoutes, { prefix: '/api/v1' });
   await app.register(eventRoutes, { prefix: '/api/v1' });
+  await app.register(consoleRoutes, { prefix: '/api/v1' });
 
   return app;
 }
