@@ -1,0 +1,231 @@
+import { XMLParser } from 'fast-xml-parser';
+import type { VmCharDevice, VmDisk, VmGraphics, VmInterface } from '../../common/vms.js';
+
+/** What virtdeck reads from a domain's XML (`virDomainGetXMLDesc`). */
+export interface DomainDefinition {
+  domainType: string;
+  name: string;
+  uuid: string;
+  title?: string;
+  description?: string;
+  memory: { maxBytes: number; currentBytes: number };
+  vcpus: { max: number; current: number };
+  os: {
+    type: string;
+    arch?: string;
+    machine?: string;
+    firmware?: string;
+    loader?: string;
+    kernel?: string;
+    initrd?: string;
+    cmdline?: string;
+    bootDevices: string[];
+  };
+  disks: VmDisk[];
+  interfaces: VmInterface[];
+  graphics: VmGraphics[];
+  consoles: VmCharDevice[];
+}
+
+export class DomainXmlError extends Error {
+  override name = 'DomainXmlError';
+}
+
+const ARRAY_PATHS = new Set([
+  'domain.os.boot',
+  'domain.devices.disk',
+  'domain.devices.interface',
+  'domain.devices.graphics',
+  'domain.devices.serial',
+  'domain.devices.console',
+]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (_name, jpath) => ARRAY_PATHS.has(String(jpath)),
+});
+
+type Node = Record<string, unknown>;
+
+function node(value: unknown): Node | undefined {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Node;
+  // An element with neither attributes nor children (<readonly/>) parses as ''.
+  if (value === '') return {};
+  return undefined;
+}
+function nodes(value: unknown): Node[] {
+  return Array.isArray(value) ? value.map(node).filter((n) => n !== undefined) : [];
+}
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  const n = node(value);
+  const t = n?.['#text'];
+  return typeof t === 'string' && t !== '' ? t : undefined;
+}
+function attr(n: Node | undefined, name: string): string | undefined {
+  const v = n?.[`@${name}`];
+  return typeof v === 'string' ? v : undefined;
+}
+function child(n: Node | undefined, name: string): Node | undefined {
+  return n === undefined ? undefined : node(n[name]);
+}
+function int(value: string | undefined): number | undefined {
+  if (value === undefined || !/^-?\d+$/.test(value)) return undefined;
+  return Number(value);
+}
+/** Only the keys whose value is defined, so optional schema fields stay absent rather than undefined. */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+const UNIT_BYTES: Record<string, number> = {
+  b: 1,
+  bytes: 1,
+  kb: 1e3,
+  k: 1024,
+  kib: 1024,
+  mb: 1e6,
+  m: 1024 ** 2,
+  mib: 1024 ** 2,
+  gb: 1e9,
+  g: 1024 ** 3,
+  gib: 1024 ** 3,
+  tb: 1e12,
+  t: 1024 ** 4,
+  tib: 1024 ** 4,
+};
+
+/** A libvirt scaled integer (<memory unit='KiB'>131072</memory>) in bytes; KiB when no unit is given. */
+export function scaledBytes(value: unknown): number | undefined {
+  const amount = text(value);
+  if (amount === undefined || !/^\d+$/.test(amount)) return undefined;
+  const unit = attr(node(value), 'unit');
+  const factor = unit === undefined ? 1024 : (UNIT_BYTES[unit] ?? UNIT_BYTES[unit.toLowerCase()]);
+  if (factor === undefined) return undefined;
+  return Number(amount) * factor;
+}
+
+function parseDisk(d: Node): VmDisk {
+  const source = child(d, 'source');
+  const target = child(d, 'target');
+  const driver = child(d, 'driver');
+  return defined({
+    device: attr(d, 'device') ?? 'disk',
+    type: attr(d, 'type') ?? 'file',
+    target: attr(target, 'dev') ?? '',
+    bus: attr(target, 'bus'),
+    format: attr(driver, 'type'),
+    sourceFile: attr(source, 'file'),
+    sourcePool: attr(source, 'pool'),
+    sourceVolume: attr(source, 'volume'),
+    sourceDev: attr(source, 'dev'),
+    sourceProtocol: attr(source, 'protocol'),
+    sourceName: attr(source, 'name'),
+    readonly: d['readonly'] !== undefined,
+    shareable: d['shareable'] !== undefined,
+    bootOrder: int(attr(child(d, 'boot'), 'order')),
+  });
+}
+
+function parseInterface(i: Node): VmInterface {
+  const source = child(i, 'source');
+  return defined({
+    type: attr(i, 'type') ?? '',
+    mac: attr(child(i, 'mac'), 'address'),
+    sourceNetwork: attr(source, 'network'),
+    sourceBridge: attr(source, 'bridge'),
+    sourceDev: attr(source, 'dev'),
+    model: attr(child(i, 'model'), 'type'),
+    targetDev: attr(child(i, 'target'), 'dev'),
+    bootOrder: int(attr(child(i, 'boot'), 'order')),
+  });
+}
+
+function parseGraphics(g: Node): VmGraphics {
+  const listenNode = child(g, 'listen');
+  const port = int(attr(g, 'port'));
+  return defined({
+    type: attr(g, 'type') ?? '',
+    listen: attr(g, 'listen') ?? attr(listenNode, 'address'),
+    port: port !== undefined && port > 0 ? port : undefined,
+    autoport: attr(g, 'autoport') === 'yes',
+    socket: attr(g, 'socket') ?? attr(listenNode, 'socket'),
+  });
+}
+
+function parseCharDevice(kind: string, c: Node): VmCharDevice {
+  const target = child(c, 'target');
+  return defined({
+    kind,
+    type: attr(c, 'type') ?? '',
+    targetType: attr(target, 'type'),
+    port: int(attr(target, 'port')),
+    sourcePath: attr(child(c, 'source'), 'path') ?? attr(c, 'tty'),
+    logFile: attr(child(c, 'log'), 'file'),
+  });
+}
+
+function firmwareOf(os: Node | undefined): string | undefined {
+  const explicit = attr(os, 'firmware');
+  if (explicit !== undefined) return explicit;
+  const loader = child(os, 'loader');
+  if (loader === undefined) return undefined;
+  return attr(loader, 'type') === 'pflash' ? 'efi' : 'bios';
+}
+
+export function parseDomainXml(xml: string): DomainDefinition {
+  let doc: unknown;
+  try {
+    doc = parser.parse(xml);
+  } catch (err) {
+    throw new DomainXmlError(`domain XML does not parse: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const domain = node(node(doc)?.['domain']);
+  const name = text(domain?.['name']);
+  const uuid = text(domain?.['uuid']);
+  if (domain === undefined || name === undefined || uuid === undefined) {
+    throw new DomainXmlError('domain XML lacks <domain>, <name> or <uuid>');
+  }
+  const os = child(domain, 'os');
+  const osTypeNode = os?.['type'];
+  const vcpu = domain['vcpu'];
+  const maxVcpus = int(text(vcpu)) ?? 1;
+  const maxBytes = scaledBytes(domain['memory']) ?? 0;
+  const devices = child(domain, 'devices');
+  const title = text(domain['title']);
+  const description = text(domain['description']);
+
+  return {
+    domainType: attr(domain, 'type') ?? '',
+    name,
+    uuid,
+    ...(title === undefined ? {} : { title }),
+    ...(description === undefined ? {} : { description }),
+    memory: { maxBytes, currentBytes: scaledBytes(domain['currentMemory']) ?? maxBytes },
+    vcpus: { max: maxVcpus, current: int(attr(node(vcpu), 'current')) ?? maxVcpus },
+    os: {
+      type: text(osTypeNode) ?? '',
+      ...defined({
+        arch: attr(node(osTypeNode), 'arch'),
+        machine: attr(node(osTypeNode), 'machine'),
+        firmware: firmwareOf(os),
+        loader: text(os?.['loader']),
+        kernel: text(os?.['kernel']),
+        initrd: text(os?.['initrd']),
+        cmdline: text(os?.['cmdline']),
+      }),
+      bootDevices: nodes(os?.['boot']).map((b) => attr(b, 'dev')).filter((d) => d !== undefined),
+    },
+    disks: nodes(devices?.['disk']).map(parseDisk),
+    interfaces: nodes(devices?.['interface']).map(parseInterface),
+    graphics: nodes(devices?.['graphics']).map(parseGraphics),
+    consoles: [
+      ...nodes(devices?.['serial']).map((c) => parseCharDevice('serial', c)),
+      ...nodes(devices?.['console']).map((c) => parseCharDevice('console', c)),
+    ],
+  };
+}
