@@ -33,3 +33,17 @@ export {
   type TypedParamScalar,
 } from './remote-types.js';
 export { allProcedures } from './procedures/index.js';
+export { LibvirtStream, type StreamDirection } from './stream.js';
+export type {
+  DomainEventMap,
+  DomainLifecycleEvent,
+  DomainRebootEvent,
+  DomainDeviceEvent,
+  NetworkEventMap,
+  NetworkLifecycleEvent,
+  StoragePoolEventMap,
+  StoragePoolLifecycleEvent,
+  StoragePoolRefreshEvent,
+  Unsubscribe,
+} from './events.js';
+export * from './enums.js';

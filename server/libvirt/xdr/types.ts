@@ -210,7 +210,7 @@ export function struct<F extends Fields>(fields: F): Codec<StructOut<F>, StructI
     kind: `struct{${entries.map(([k]) => k).join(',')}}`,
     fields,
     encode: (e, v) => {
-      const rec = v as Record<string, unknown>;
+      const rec = (v ?? {}) as Record<string, unknown>;
       for (const [key, codec] of entries) {
         try {
           codec.encode(e, rec[key]);

@@ -1,0 +1,158 @@
+import { Duplex } from 'node:stream';
+import { NotConnectedError } from './errors.js';
+import type { PacketHeader } from './framing.js';
+import { MessageStatus, MessageType, REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, STREAM_PAYLOAD_MAX } from './protocol.js';
+import { decodeRemoteError, type StreamSink, type Transport } from './transport.js';
+
+export type StreamDirection = 'read' | 'write' | 'both';
+
+/**
+ * A libvirt data stream (console, volume upload/download) as a Node Duplex.
+ * Data travels in STREAM packets on the serial of the call that opened it:
+ * CONTINUE carries raw bytes, OK finishes, ERROR aborts.
+ */
+export class LibvirtStream extends Duplex implements StreamSink {
+  /** The daemon finished its side (sent OK) or failed it. */
+  private remoteDone = false;
+  /** We sent OK (finish) or ERROR (abort). */
+  private localDone = false;
+  private finishCallback: ((err?: Error | null) => void) | undefined;
+  private socketPaused = false;
+  private eofPushed = false;
+
+  constructor(
+    private readonly transport: Transport,
+    readonly procedure: number,
+    readonly serial: number,
+    readonly direction: StreamDirection,
+    readonly procedureName: string,
+  ) {
+    super({ allowHalfOpen: false });
+    // Write-only streams never carry data to read; flowing lets 'end' and 'close' happen.
+    if (direction === 'write') this.resume();
+  }
+
+  onPacket(header: PacketHeader, body: Buffer): void {
+    if (header.status === MessageStatus.CONTINUE && header.type === MessageType.STREAM) {
+      if (this.remoteDone || this.destroyed) return;
+      if (!this.push(body) && !this.socketPaused) {
+        this.socketPaused = true;
+        this.transport.pauseFor(this.serial);
+      }
+      return;
+    }
+    if (this.finishCallback) {
+      // The daemon's answer to our finish: OK confirms it, ERROR says why it failed.
+      this.remoteDone = true;
+      this.settleFinish(header.status === MessageStatus.OK ? null : decodeRemoteError(body));
+      return;
+    }
+    if (this.remoteDone) {
+      // The answer to the finish we sent after the daemon ended the stream.
+      this.release();
+      return;
+    }
+    this.remoteDone = true;
+    if (header.status === MessageStatus.OK) {
+      // The daemon ended the stream (possibly with a zero-length packet): acknowledge, then end reading.
+      if (!this.localDone) {
+        this.localDone = true;
+        this.sendStatus(MessageStatus.OK);
+      } else {
+        this.release();
+      }
+      this.endReadable();
+      return;
+    }
+    this.localDone = true;
+    this.release();
+    this.destroy(decodeRemoteError(body));
+  }
+
+  onClose(err: Error): void {
+    this.remoteDone = true;
+    this.localDone = true;
+    this.socketPaused = false;
+    const reason = err instanceof NotConnectedError ? err : new NotConnectedError(`${this.procedureName}: stream lost`, { cause: err });
+    if (this.finishCallback) this.settleFinish(reason);
+    else if (!this.readableEnded || !this.writableFinished) this.destroy(reason);
+  }
+
+  override _read(): void {
+    if (this.socketPaused) {
+      this.socketPaused = false;
+      this.transport.resumeFor(this.serial);
+    }
+  }
+
+  override _write(chunk: Buffer | string, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    if (this.direction === 'read') {
+      callback(new Error(`${this.procedureName}: stream is read-only`));
+      return;
+    }
+    if (this.localDone || this.remoteDone || !this.transport.isOpen) {
+      callback(new NotConnectedError(`${this.procedureName}: stream already finished`));
+      return;
+    }
+    const data = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+    let ok = true;
+    for (let off = 0; off < data.length; off += STREAM_PAYLOAD_MAX) {
+      ok = this.transport.write(this.header(MessageStatus.CONTINUE), data.subarray(off, off + STREAM_PAYLOAD_MAX));
+    }
+    if (ok) callback();
+    else this.transport.onDrain(() => callback());
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    if (this.localDone) {
+      callback();
+      return;
+    }
+    this.localDone = true;
+    this.finishCallback = callback;
+    this.sendStatus(MessageStatus.OK);
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (!this.localDone) {
+      // Abort on the daemon too; its error reply is ignored.
+      this.localDone = true;
+      this.sendStatus(MessageStatus.ERROR);
+    }
+    this.release();
+    callback(error);
+  }
+
+  private settleFinish(err: Error | null): void {
+    const cb = this.finishCallback;
+    this.finishCallback = undefined;
+    this.release();
+    if (!err) this.endReadable();
+    cb?.(err);
+  }
+
+  private endReadable(): void {
+    if (this.eofPushed) return;
+    this.eofPushed = true;
+    this.push(null);
+  }
+
+  private release(): void {
+    this.transport.unregisterStream(this.serial);
+  }
+
+  private sendStatus(status: number): void {
+    this.transport.write(this.header(status));
+  }
+
+  private header(status: number): PacketHeader {
+    return {
+      program: REMOTE_PROGRAM,
+      version: REMOTE_PROTOCOL_VERSION,
+      procedure: this.procedure,
+      type: MessageType.STREAM,
+      serial: this.serial,
+      status,
+    };
+  }
+}
