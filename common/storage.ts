@@ -4,7 +4,7 @@ import { MAX_SIZE_BYTES } from './storage-units.js';
 import { NAME_MAX, NAME_PATTERN, PATH_MAX } from './storage-validate.js';
 import { POOL_TYPES } from './storage-pool-types.js';
 
-const literals = <const T extends readonly string[]>(values: T) => Type.Enum(values);
+const literals = <T extends string[]>(values: readonly [...T]) => Type.Enum(values);
 
 export const ObjectNameSchema = Type.String({ minLength: 1, maxLength: NAME_MAX, pattern: NAME_PATTERN });
 export const AbsPathSchema = Type.String({ minLength: 1, maxLength: PATH_MAX, pattern: '^/' });

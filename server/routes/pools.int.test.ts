@@ -1,0 +1,205 @@
+import { existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../app.js';
+import { POOL_TYPES } from '../../common/storage-pool-types.js';
+import type { PoolCreateBody, PoolDetails } from '../../common/storage.js';
+import { parsePoolXml } from '../xml/pool.js';
+import { SAMPLE_POOLS } from '../xml/pool-samples.test-helpers.js';
+import { QEMU_URI, TEST_VIRSH_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
+import { infoMap, removePool, storageApp, storageName, testPoolsDir } from '../storage/storage-app.test-helpers.js';
+
+let app: App;
+const created: { uri: string; name: string }[] = [];
+let tmp: { dir: string; remove: () => void };
+
+beforeAll(async () => {
+  app = await storageApp();
+  tmp = testPoolsDir();
+});
+afterAll(async () => {
+  for (const p of created) await removePool(p.uri, p.name);
+  tmp.remove();
+  await app.close();
+});
+
+const poolInfo = async (name: string): Promise<Record<string, string>> => infoMap(await virsh(QEMU_URI, 'pool-info', name));
+const allPools = async (uri: string): Promise<string[]> => (await virsh(uri, 'pool-list', '--all', '--name')).split('\n').map((s) => s.trim()).filter(Boolean);
+
+describe('dir pool lifecycle through the API (qemu:///system)', () => {
+  const name = storageName();
+  let target: string;
+
+  it('defines the pool', async () => {
+    target = join(tmp.dir, 'pool');
+    created.push({ uri: QEMU_URI, name });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: target } } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<{ steps: string[] }>().steps).toEqual(['defined']);
+    const info = await poolInfo(name);
+    expect(info['State']).toBe('inactive');
+    expect(info['Persistent']).toBe('yes');
+    expect(info['Autostart']).toBe('no');
+    expect(parsePoolXml(await virsh(QEMU_URI, 'pool-dumpxml', name)).targetPath).toBe(target);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('builds it: the directory appears', async () => {
+    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/build`, payload: {} });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(statSync(target).isDirectory()).toBe(true);
+  });
+
+  it('starts it', async () => {
+    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/start` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<PoolDetails>()).toMatchObject({ state: 'running', active: true, targetPath: target, type: 'dir' });
+    expect((await poolInfo(name))['State']).toBe('running');
+  });
+
+  it('sets autostart', async () => {
+    const res = await app.inject({ method: 'PUT', url: `/api/v1/hosts/local/pools/${name}/autostart`, payload: { enabled: true } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<PoolDetails>().autostart).toBe(true);
+    expect((await poolInfo(name))['Autostart']).toBe('yes');
+  });
+
+  it('refreshes it: a file copied into the directory becomes a volume', async () => {
+    writeFileSync(join(target, 'dropped.img'), Buffer.alloc(4096));
+    expect(await virsh(QEMU_URI, 'vol-list', name)).not.toContain('dropped.img');
+    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/refresh` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await virsh(QEMU_URI, 'vol-list', name)).toContain('dropped.img');
+    const vols = await app.inject({ method: 'GET', url: `/api/v1/hosts/local/pools/${name}/volumes` });
+    expect(vols.json<{ volumes: { name: string }[] }>().volumes.map((v) => v.name)).toContain('dropped.img');
+  });
+
+  it('lists it with capacity and state, like virsh', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/hosts/local/pools' });
+    const pool = res.json<{ pools: PoolDetails[] }>().pools.find((p) => p.name === name);
+    expect(pool).toMatchObject({ state: 'running', autostart: true, persistent: true });
+    expect(pool?.capacityBytes).toBeGreaterThan(0);
+    const details = await app.inject({ method: 'GET', url: `/api/v1/hosts/local/pools/${name}` });
+    expect(details.json<PoolDetails>().xml).toContain(`<path>${target}</path>`);
+  });
+
+  it('refuses to undefine while active; nothing changes', async () => {
+    const res = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/pools/${name}` });
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { message: string } }>().error.message).toMatch(/is active; stop it/);
+    const info = await poolInfo(name);
+    expect(info['State']).toBe('running');
+    expect(info['Persistent']).toBe('yes');
+  });
+
+  it('stops it', async () => {
+    await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/pools/${name}/volumes/dropped.img` }).then((r) => expect(r.statusCode, r.body).toBe(204));
+    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/stop` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await poolInfo(name))['State']).toBe('inactive');
+  });
+
+  it('deletes the storage only when confirmed with the pool name', async () => {
+    const wrong = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/delete-storage`, payload: { confirm: 'yes' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(existsSync(target)).toBe(true);
+    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/delete-storage`, payload: { confirm: name } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('undefines it', async () => {
+    const res = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/pools/${name}` });
+    expect(res.statusCode, res.body).toBe(204);
+    expect(await virshOrNull(QEMU_URI, 'pool-info', name)).toBeNull();
+  });
+});
+
+describe('wizard create in one go', () => {
+  it('defines, builds, starts and autostarts', async () => {
+    const name = storageName();
+    created.push({ uri: QEMU_URI, name });
+    const target = join(tmp.dir, 'onego');
+    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: target }, build: true, start: true, autostart: true } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<{ steps: string[] }>().steps).toEqual(['defined', 'built', 'started', 'autostart set']);
+    const info = await poolInfo(name);
+    expect([info['State'], info['Autostart']]).toEqual(['running', 'yes']);
+  });
+
+  it('rolls back when a later step fails and says so', async () => {
+    const name = storageName();
+    created.push({ uri: QEMU_URI, name });
+    const blocker = join(tmp.dir, 'a-file');
+    writeFileSync(blocker, 'not a directory');
+    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: join(blocker, 'sub') }, build: true, start: true } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { message: string } }>().error.message).toMatch(/defined but build failed: .*Rolled back: undefined the pool/);
+    expect(await allPools(QEMU_URI)).not.toContain(name);
+  });
+
+  it('previews XML and the virsh command without defining anything (dry run)', async () => {
+    const name = storageName();
+    const body: PoolCreateBody = { name, type: 'dir', target: { path: join(tmp.dir, 'dry') }, build: true, start: true };
+    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools?dryRun=1', payload: body });
+    expect(res.statusCode, res.body).toBe(200);
+    const preview = res.json<{ xml: string; virsh: string[] }>();
+    expect(parsePoolXml(preview.xml)).toMatchObject({ name, type: 'dir', targetPath: body.target?.path });
+    expect(preview.virsh[0]).toBe(`virsh pool-define-as --name ${name} --type dir --target ${body.target?.path}`);
+    expect(await allPools(QEMU_URI)).not.toContain(name);
+  });
+});
+
+describe('every wizard pool type is accepted by libvirt (test:///default)', () => {
+  it.each(POOL_TYPES)('%s: define → dumpxml round trip → undefine', async (type) => {
+    const sample = SAMPLE_POOLS[type];
+    const name = storageName(`pool-${type}`);
+    created.push({ uri: TEST_VIRSH_URI, name });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/test/pools', payload: { ...sample, name } });
+    expect(res.statusCode, res.body).toBe(201);
+    const dumped = parsePoolXml(await virsh(TEST_VIRSH_URI, 'pool-dumpxml', name));
+    expect(dumped.type).toBe(type);
+    expect(dumped.source).toEqual(sample.source ?? {});
+    if (sample.target?.path) expect(dumped.targetPath).toBe(sample.target.path);
+    const del = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/test/pools/${name}` });
+    expect(del.statusCode, del.body).toBe(204);
+    expect(await allPools(TEST_VIRSH_URI)).not.toContain(name);
+  });
+});
+
+describe('bad pool input is refused with a reason and changes nothing', () => {
+  const cases: [string, unknown, RegExp][] = [
+    ['traversal name', { name: '../evil', type: 'dir', target: { path: '/var/lib/virtdeck/test-pools/x' } }, /name/],
+    ['name with a slash', { name: 'a/b', type: 'dir', target: { path: '/var/lib/virtdeck/test-pools/x' } }, /name/],
+    ['relative target', { name: 'vt-storage-rel', type: 'dir', target: { path: 'relative/dir' } }, /target/],
+    ['traversal target', { name: 'vt-storage-trav', type: 'dir', target: { path: '/var/lib/../../etc' } }, /\.\./],
+    ['unknown type', { name: 'vt-storage-type', type: 'floppy', target: { path: '/x' } }, /type/],
+    ['bad netfs host', { name: 'vt-storage-host', type: 'netfs', source: { host: 'a b;rm', dir: '/e' }, target: { path: '/mnt/x' } }, /host/i],
+    ['bad IQN', { name: 'vt-storage-iqn', type: 'iscsi', source: { host: 'h', device: 'not-an-iqn' } }, /IQN/],
+    ['XML injection in a field', { name: 'vt-storage-inj', type: 'rbd', source: { name: "p'/><evil", host: 'h' } }, /Source name/],
+  ];
+  it.each(cases)('%s → 400', async (_what, payload, reason) => {
+    const before = await allPools(QEMU_URI);
+    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: payload as object });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { message: string } }>().error.message).toMatch(reason);
+    expect(await allPools(QEMU_URI)).toEqual(before);
+  });
+
+  it('a duplicate name → 409 and the existing pool is untouched', async () => {
+    const name = storageName();
+    created.push({ uri: QEMU_URI, name });
+    const first = join(tmp.dir, 'dup1');
+    mkdirSync(first, { recursive: true });
+    expect((await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: first } } })).statusCode).toBe(201);
+    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: join(tmp.dir, 'dup2') } } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { message: string } }>().error.message).toMatch(/already exists/);
+    expect(parsePoolXml(await virsh(QEMU_URI, 'pool-dumpxml', name)).targetPath).toBe(first);
+  });
+
+  it('an unknown pool → 404', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/hosts/local/pools/vt-storage-nonexistent' });
+    expect(res.statusCode).toBe(404);
+  });
+});
