@@ -12,6 +12,8 @@ import { installErrorHandlers } from './http/handlers.js';
 import { hostRoutes } from './routes/hosts.js';
 import { eventRoutes } from './routes/events.js';
 import { consoleRoutes } from './routes/consoles.js';
+import { poolRoutes } from './routes/pools.js';
+import { volumeRoutes } from './routes/volumes.js';
 import { CONSOLE_MAX_FRAME_BYTES } from '../common/consoles.js';
 
 declare module 'fastify' {
@@ -73,6 +75,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(hostRoutes, { prefix: '/api/v1' });
   await app.register(eventRoutes, { prefix: '/api/v1' });
   await app.register(consoleRoutes, { prefix: '/api/v1' });
+  await app.register(poolRoutes, { prefix: '/api/v1' });
+  await app.register(volumeRoutes, { prefix: '/api/v1' });
 
   return app;
 }
