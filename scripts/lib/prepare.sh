@@ -6,7 +6,12 @@ prepare_npm() {
   command -v npm >/dev/null || die "Node.js 20 (with npm) is required: apt-get install nodejs npm, or see https://nodejs.org"
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing npm dependencies (npm ci)"
-    npm ci --no-audit --no-fund </dev/null
+    if ! npm ci --no-audit --no-fund </dev/null; then
+      # npm 11's ci insists on lock entries for other platforms' optional packages (npm/cli#8805),
+      # which a registry mirror without those packages cannot provide; install resolves the same lock.
+      warn "npm ci refused the lock file; installing the locked versions with npm install"
+      npm install --no-audit --no-fund </dev/null
+    fi
   fi
 }
 
