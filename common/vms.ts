@@ -168,3 +168,17 @@ export type AutostartBody = Static<typeof AutostartBody>;
 
 export const VmActionResult = Type.Object({ vm: VmSummary });
 export type VmActionResult = Static<typeof VmActionResult>;
+
+/** States in which libvirt accepts each action (the SPA enables buttons by it, the server explains refusals with it). */
+const ACTION_STATES: Record<VmActionName, readonly VmState[]> = {
+  start: ['shutoff', 'crashed'],
+  shutdown: ['running', 'blocked', 'paused'],
+  reboot: ['running', 'blocked'],
+  destroy: ['running', 'blocked', 'paused', 'shutdown', 'crashed', 'pmsuspended'],
+  suspend: ['running', 'blocked'],
+  resume: ['paused'],
+};
+
+export function actionAllowed(action: VmActionName, state: VmState): boolean {
+  return ACTION_STATES[action].includes(state);
+}

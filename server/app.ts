@@ -10,6 +10,8 @@ import { EventHub } from './events/hub.js';
 import { publishHostEvents } from './events/host-events.js';
 import { installErrorHandlers } from './http/handlers.js';
 import { hostRoutes } from './routes/hosts.js';
+import { vmRoutes } from './routes/vms.js';
+import { createVmFeature, type VmFeature } from './vms/feature.js';
 import { eventRoutes } from './routes/events.js';
 import { consoleRoutes } from './routes/consoles.js';
 import { poolRoutes } from './routes/pools.js';
@@ -22,6 +24,8 @@ declare module 'fastify' {
     hosts: HostRegistry;
     /** The server-sent event hub: `app.events.publish({ type, host, ... })`. */
     events: EventHub;
+    /** VM service (`app.vms.service.summary(...)`) and the stats sampler. */
+    vms: VmFeature;
   }
 }
 
@@ -56,7 +60,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorate('hosts', hosts);
   app.decorate('events', events);
   const stopHostEvents = publishHostEvents(hosts, events);
+  const vmFeature = createVmFeature(hosts, events, (msg, err) => app.log.warn({ err }, msg));
+  app.decorate('vms', vmFeature);
   app.addHook('onClose', async () => {
+    vmFeature.close();
     stopHostEvents();
     events.close();
     if (ownsRegistry) await hosts.close();
@@ -73,6 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   // One line per resource.
   await app.register(hostRoutes, { prefix: '/api/v1' });
+  await app.register(vmRoutes, { prefix: '/api/v1', vms: vmFeature.service });
   await app.register(eventRoutes, { prefix: '/api/v1' });
   await app.register(consoleRoutes, { prefix: '/api/v1' });
   await app.register(poolRoutes, { prefix: '/api/v1' });

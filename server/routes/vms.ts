@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { HostParams } from '../../common/hosts.js';
+import { AutostartBody, VmActionParams, VmActionResult, VmDetail, VmList, VmParams, VmXml, VmXmlQuery } from '../../common/vms.js';
+import type { VmService } from '../vms/service.js';
+
+export interface VmRoutesOptions {
+  vms: VmService;
+}
+
+export const vmRoutes: FastifyPluginAsyncTypebox<VmRoutesOptions> = async (app, { vms }) => {
+  app.get('/hosts/:host/vms', { schema: { params: HostParams, response: { 200: VmList } } }, async (request) => ({
+    vms: await vms.list(request.params.host),
+  }));
+
+  app.get('/hosts/:host/vms/:uuid', { schema: { params: VmParams, response: { 200: VmDetail } } }, async (request) =>
+    vms.detail(request.params.host, request.params.uuid),
+  );
+
+  app.get('/hosts/:host/vms/:uuid/xml', { schema: { params: VmParams, querystring: VmXmlQuery, response: { 200: VmXml } } }, async (request) => {
+    const inactive = request.query.inactive === '1' || request.query.inactive === 'true';
+    return { xml: await vms.xml(request.params.host, request.params.uuid, inactive) };
+  });
+
+  app.post('/hosts/:host/vms/:uuid/:action', { schema: { params: VmActionParams, response: { 200: VmActionResult } } }, async (request) => ({
+    vm: await vms.action(request.params.host, request.params.uuid, request.params.action),
+  }));
+
+  app.put('/hosts/:host/vms/:uuid/autostart', { schema: { params: VmParams, body: AutostartBody, response: { 200: VmActionResult } } }, async (request) => ({
+    vm: await vms.setAutostart(request.params.host, request.params.uuid, request.body.enabled),
+  }));
+};

@@ -1,0 +1,29 @@
+import type { HostRegistry } from '../hosts/registry.js';
+import type { EventHub } from '../events/hub.js';
+import { feedVmEvents } from './events.js';
+import { VmService } from './service.js';
+import { StatsSampler } from './stats-sampler.js';
+import { VmStore } from './store.js';
+
+export interface VmFeature {
+  service: VmService;
+  sampler: StatsSampler;
+  close: () => void;
+}
+
+/** The VM service with its libvirt event feed and stats sampler, for one app. */
+export function createVmFeature(hosts: HostRegistry, hub: EventHub, log: (msg: string, err: unknown) => void): VmFeature {
+  const store = new VmStore();
+  const service = new VmService(hosts, store);
+  const stopEvents = feedVmEvents(hosts, hub, service, store, log);
+  const sampler = new StatsSampler(hosts, hub, store, 2000, log);
+  sampler.start();
+  return {
+    service,
+    sampler,
+    close: () => {
+      sampler.stop();
+      stopEvents();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { DomainStatsTypes, typedParamsToObject, uuidToString } from '../libvirt/index.js';
+import type { StatsEvent, VmStatsEntry } from '../../common/events.js';
+import type { HostRegistry } from '../hosts/registry.js';
+import type { EventHub } from '../events/hub.js';
+import { countersOf, statsBetween, type Counters } from './rates.js';
+import type { VmStore } from './store.js';
+
+const STATS =
+  DomainStatsTypes.STATE | DomainStatsTypes.CPU_TOTAL | DomainStatsTypes.BALLOON | DomainStatsTypes.VCPU | DomainStatsTypes.INTERFACE | DomainStatsTypes.BLOCK;
+const ONLY_ACTIVE = 1; // VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE
+const NOWAIT = 1 << 29; // VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT: skip what would wait for a busy domain
+
+/**
+ * While at least one browser listens, samples every connected host with ONE
+ * connectGetAllDomainStats call per tick and publishes a `stats` event per host.
+ */
+export class StatsSampler {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly previous = new Map<string, Map<string, Counters>>();
+  private readonly busy = new Set<string>();
+  private offActivity: (() => void) | undefined;
+
+  constructor(
+    private readonly hosts: HostRegistry,
+    private readonly hub: EventHub,
+    private readonly store: VmStore,
+    private readonly intervalMs = 2000,
+    private readonly log: (msg: string, err: unknown) => void = () => undefined,
+  ) {}
+
+  start(): void {
+    this.offActivity = this.hub.onActivity((listening) => (listening ? this.run() : this.pause()));
+    if (this.hub.listenerCount > 0) this.run();
+  }
+
+  stop(): void {
+    this.offActivity?.();
+    this.pause();
+  }
+
+  get running(): boolean {
+    return this.timer !== undefined;
+  }
+
+  private run(): void {
+    if (this.timer !== undefined) return;
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+  }
+
+  private pause(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    // Rates over a gap while nobody watched would be averages over minutes; start afresh.
+    this.previous.clear();
+    for (const id of this.hosts.ids()) this.store.host(id).stats.clear();
+  }
+
+  async tick(): Promise<void> {
+    await Promise.all(this.hosts.list().filter((h) => h.state === 'connected').map((h) => this.sampleHost(h.id)));
+  }
+
+  private async sampleHost(hostId: string): Promise<void> {
+    if (this.busy.has(hostId)) return; // the previous call is still running: skip rather than pile up
+    this.busy.add(hostId);
+    try {
+      const client = this.hosts.get(hostId);
+      const { retStats } = await client.connectGetAllDomainStats({ stats: STATS, flags: ONLY_ACTIVE | NOWAIT });
+      const at = Date.now();
+      const prev = this.previous.get(hostId) ?? new Map<string, Counters>();
+      const next = new Map<string, Counters>();
+      const latest = this.store.host(hostId).stats;
+      latest.clear();
+      const vms: VmStatsEntry[] = [];
+      for (const { dom, params } of retStats) {
+        const uuid = uuidToString(dom.uuid);
+        const counters = countersOf(typedParamsToObject(params), at);
+        next.set(uuid, counters);
+        const stats = statsBetween(prev.get(uuid), counters);
+        latest.set(uuid, stats);
+        vms.push({ uuid, ...stats });
+      }
+      this.previous.set(hostId, next);
+      if (this.timer === undefined) return; // stopped while sampling
+      const event: StatsEvent = { host: hostId, at, intervalMs: this.intervalMs, vms };
+      this.hub.publish({ type: 'stats', data: event });
+    } catch (err) {
+      this.log(`stats of ${hostId} failed`, err);
+    } finally {
+      this.busy.delete(hostId);
+    }
+  }
+}
