@@ -2,31 +2,21 @@
 import type { PoolEventData } from '../../common/storage.js';
 import type { EventHub } from '../events/hub.js';
 import type { HostRegistry } from '../hosts/registry.js';
-import type { PoolRef } from './client.js';
 
 type Off = () => Promise<void>;
 
-/** The client's pool event subscription (server/libvirt/README.md, "Events"). */
-interface PoolEventSource {
-  onStoragePoolEvent(kind: 'lifecycle', listener: (e: { pool: PoolRef; event: number; detail: number }) => void): Promise<Off>;
-  onStoragePoolEvent(kind: 'refresh', listener: (e: { pool: PoolRef }) => void): Promise<Off>;
-}
-
-function hasPoolEvents(client: object): client is PoolEventSource {
-  return typeof (client as Partial<PoolEventSource>).onStoragePoolEvent === 'function';
-}
-
+// virStoragePoolEventLifecycleType
 const LIFECYCLE_NAMES = ['defined', 'undefined', 'started', 'stopped', 'created', 'deleted'] as const;
 
 export function publishPoolEvent(hub: EventHub, data: PoolEventData): void {
   hub.publish({ type: 'pool', data });
 }
 
-/** Subscribes every host's client to pool events; returns a function that unsubscribes all. */
+/** Subscribes every host's client to pool events (the client re-registers after reconnects). */
 export function forwardPoolEvents(hosts: HostRegistry, hub: EventHub): () => Promise<void> {
   const offs: Promise<Off>[] = [];
+  const noop: Off = async () => undefined;
   const stopListening = hosts.onClient((host, client) => {
-    if (!hasPoolEvents(client)) return;
     const lifecycle = client.onStoragePoolEvent('lifecycle', (e) => {
       const event = LIFECYCLE_NAMES[e.event] ?? 'changed';
       publishPoolEvent(hub, { host, id: e.pool.name, name: e.pool.name, event });
@@ -34,8 +24,7 @@ export function forwardPoolEvents(hosts: HostRegistry, hub: EventHub): () => Pro
     const refresh = client.onStoragePoolEvent('refresh', (e) => {
       publishPoolEvent(hub, { host, id: e.pool.name, name: e.pool.name, event: 'refresh' });
     });
-    // A failed registration (host down at start) is retried by the client on reconnect.
-    offs.push(lifecycle.catch(() => async () => undefined), refresh.catch(() => async () => undefined));
+    offs.push(lifecycle.catch(() => noop), refresh.catch(() => noop));
   });
   return async () => {
     stopListening();
