@@ -33,6 +33,11 @@ export const Snapshot = Type.Object({
   revertible: Type.Boolean(),
   /** why revert is refused, when it is */
   revertProblem: Type.Union([Type.String(), Type.Null()]),
+  /** why libvirt would refuse a delete of each scope (metadata-only is always possible) */
+  deleteProblems: Type.Object({
+    this: Type.Union([Type.String(), Type.Null()]),
+    children: Type.Union([Type.String(), Type.Null()]),
+  }),
 });
 export type Snapshot = Static<typeof Snapshot>;
 

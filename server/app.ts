@@ -14,6 +14,7 @@ import { vmRoutes } from './routes/vms.js';
 import { createVmFeature, type VmFeature } from './vms/feature.js';
 import { eventRoutes } from './routes/events.js';
 import { consoleRoutes } from './routes/consoles.js';
+import { snapshotRoutes } from './routes/snapshots.js';
 import { poolRoutes } from './routes/pools.js';
 import { volumeRoutes } from './routes/volumes.js';
 import { CONSOLE_MAX_FRAME_BYTES } from '../common/consoles.js';
@@ -83,6 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(vmRoutes, { prefix: '/api/v1', vms: vmFeature.service });
   await app.register(eventRoutes, { prefix: '/api/v1' });
   await app.register(consoleRoutes, { prefix: '/api/v1' });
+  await app.register(snapshotRoutes, { prefix: '/api/v1' });
   await app.register(poolRoutes, { prefix: '/api/v1' });
   await app.register(volumeRoutes, { prefix: '/api/v1' });
 

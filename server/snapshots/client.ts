@@ -39,6 +39,8 @@ export const SNAPSHOT_DELETE_CHILDREN = 1;
 export const SNAPSHOT_DELETE_METADATA_ONLY = 2;
 // virErrorNumber
 export const VIR_ERR_NO_DOMAIN_SNAPSHOT = 72;
+export const VIR_ERR_CONFIG_UNSUPPORTED = 67;
+export const VIR_ERR_OPERATION_UNSUPPORTED = 84;
 
 // virDomainState
 const DOMAIN_STATES = ['nostate', 'running', 'blocked', 'paused', 'shutdown', 'shutoff', 'crashed', 'pmsuspended'];

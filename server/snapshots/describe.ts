@@ -20,5 +20,6 @@ export function describeSnapshot(parsed: ParsedSnapshot, current: boolean, libVe
     disks: parsed.disks.map((d) => (d.file === undefined ? { name: d.name, snapshot: d.snapshot } : { name: d.name, snapshot: d.snapshot, file: d.file })),
     revertible: revertProblem === null,
     revertProblem,
+    deleteProblems: { this: null, children: null },
   };
 }

@@ -11,8 +11,9 @@ import type {
 } from '../../common/snapshots.js';
 import { memoryPath, overlayPath } from '../../common/snapshots.js';
 import { HttpError } from '../http/errors.js';
-import { buildSnapshotXml, parseDomainDisks, parseSnapshotXml, type SnapshotSpec } from '../xml/snapshot.js';
-import { decideCapabilities, snapshotDisks } from './capabilities.js';
+import { isUuid, LibvirtError, uuidFromString } from '../libvirt/index.js';
+import { buildSnapshotXml, parseDomainDisks, parseSnapshotXml, type ParsedSnapshot, type SnapshotSpec } from '../xml/snapshot.js';
+import { decideCapabilities, formatLibVersion, snapshotDisks } from './capabilities.js';
 import {
   domainStateName,
   SNAPSHOT_CREATE_ATOMIC,
@@ -21,11 +22,14 @@ import {
   SNAPSHOT_DELETE_METADATA_ONLY,
   SNAPSHOT_REVERT_PAUSED,
   SNAPSHOT_REVERT_RUNNING,
+  VIR_ERR_CONFIG_UNSUPPORTED,
   VIR_ERR_NO_DOMAIN_SNAPSHOT,
+  VIR_ERR_OPERATION_UNSUPPORTED,
   type DomainRef,
   type DomainSnapshotRef,
   type SnapshotClient,
 } from './client.js';
+import { withDeleteProblems } from './delete-rules.js';
 import { describeSnapshot } from './describe.js';
 import { defaultSnapshotName, snapshotDescriptionProblem, snapshotNameProblem } from './names.js';
 import { subtreeOf } from './tree.js';
@@ -49,14 +53,23 @@ async function libVersionOf(client: SnapshotClient): Promise<number> {
 }
 
 function uuidBytes(text: string): Uint8Array {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)) {
-    throw new HttpError(400, SnapshotErrorCodes.invalidUuid, `Not a VM UUID: ${JSON.stringify(text)}`);
-  }
-  return Uint8Array.from(Buffer.from(text.replaceAll('-', ''), 'hex'));
+  if (!isUuid(text)) throw new HttpError(400, SnapshotErrorCodes.invalidUuid, `Not a VM UUID: ${JSON.stringify(text)}`);
+  return uuidFromString(text);
 }
 
 function isNoSnapshot(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === VIR_ERR_NO_DOMAIN_SNAPSHOT && err instanceof Error && err.name === 'LibvirtError';
+  return err instanceof LibvirtError && err.code === VIR_ERR_NO_DOMAIN_SNAPSHOT;
+}
+
+/**
+ * libvirt refuses some deletions and reverts as unsupported (e.g. 9.0 cannot delete external
+ * snapshots with their children); that is a refusal of this request, not a server fault.
+ */
+function refusal(err: unknown, what: string, libVersion: number, hint: string): unknown {
+  if (err instanceof LibvirtError && (err.code === VIR_ERR_OPERATION_UNSUPPORTED || err.code === VIR_ERR_CONFIG_UNSUPPORTED)) {
+    return new HttpError(409, err.codeName, `libvirt ${formatLibVersion(libVersion)} refused to ${what}: ${err.message}. ${hint}`);
+  }
+  return err;
 }
 
 /** Snapshot operations on one VM of one libvirt connection. */
@@ -87,19 +100,20 @@ export class VmSnapshots {
       this.currentName(),
       this.capabilities(),
     ]);
-    const described = await Promise.all(refs.map((ref) => this.describeRef(ref, current).catch(skipVanished)));
-    const snapshots = described.filter((s): s is Snapshot => s !== null);
+    const parsed = await Promise.all(refs.map((ref) => this.parseRef(ref).catch(skipVanished)));
+    const facts = parsed
+      .filter((p): p is ParsedSnapshot => p !== null)
+      .map((p) => ({ parsed: p, snapshot: describeSnapshot(p, p.name === current, this.libVersion) }));
+    const snapshots = withDeleteProblems(facts, capabilities.disks, this.libVersion);
     snapshots.sort((a, b) => a.creationTime - b.creationTime || a.name.localeCompare(b.name));
     return { snapshots, current, capabilities };
   }
 
   async get(name: string): Promise<SnapshotDetails> {
     const snap = await this.lookup(name);
-    const [{ xml }, current] = await Promise.all([
-      this.client.domainSnapshotGetXmlDesc({ snap, flags: 0 }),
-      this.currentName(),
-    ]);
-    return { ...describeSnapshot(parseSnapshotXml(xml), current === snap.name, this.libVersion), xml };
+    const [{ xml }, { snapshots }] = await Promise.all([this.client.domainSnapshotGetXmlDesc({ snap, flags: 0 }), this.list()]);
+    const listed = snapshots.find((s) => s.name === snap.name);
+    return { ...(listed ?? describeSnapshot(parseSnapshotXml(xml), false, this.libVersion)), xml };
   }
 
   async create(body: CreateSnapshotBody): Promise<Snapshot> {
@@ -158,7 +172,9 @@ export class VmSnapshots {
       throw new HttpError(409, SnapshotErrorCodes.notRevertible, `Snapshot ${JSON.stringify(name)} cannot be reverted to: ${described.revertProblem ?? ''}`);
     }
     const flags = state === 'running' ? SNAPSHOT_REVERT_RUNNING : state === 'paused' ? SNAPSHOT_REVERT_PAUSED : 0;
-    await this.client.domainRevertToSnapshot({ snap, flags });
+    await this.client
+      .domainRevertToSnapshot({ snap, flags })
+      .catch((err: unknown) => Promise.reject(refusal(err, `revert to snapshot ${JSON.stringify(name)}`, this.libVersion, 'The VM was not changed.')));
     const after = await this.client.domainGetState({ dom: this.dom, flags: 0 });
     return { snapshot: snap.name, vmState: domainStateName(after.state) };
   }
@@ -176,7 +192,10 @@ export class VmSnapshots {
       if (scope === 'metadata') for (const d of s.disks) if (d.file !== undefined) leftFiles.push(d.file);
     }
     const flags = scope === 'children' ? SNAPSHOT_DELETE_CHILDREN : scope === 'metadata' ? SNAPSHOT_DELETE_METADATA_ONLY : 0;
-    await this.client.domainSnapshotDelete({ snap, flags });
+    const hint = 'Nothing was deleted. Deleting with scope "metadata" makes libvirt forget the snapshot and leaves every file as it is.';
+    await this.client
+      .domainSnapshotDelete({ snap, flags })
+      .catch((err: unknown) => Promise.reject(refusal(err, `delete snapshot ${JSON.stringify(name)}`, this.libVersion, hint)));
     return { deleted: target === undefined ? [snap.name] : gone, leftFiles };
   }
 
@@ -206,9 +225,13 @@ export class VmSnapshots {
     }
   }
 
-  private async describeRef(ref: DomainSnapshotRef, current: string | null): Promise<Snapshot> {
+  private async parseRef(ref: DomainSnapshotRef): Promise<ParsedSnapshot> {
     const { xml } = await this.client.domainSnapshotGetXmlDesc({ snap: ref, flags: 0 });
-    return describeSnapshot(parseSnapshotXml(xml), current === ref.name, this.libVersion);
+    return parseSnapshotXml(xml);
+  }
+
+  private async describeRef(ref: DomainSnapshotRef, current: string | null): Promise<Snapshot> {
+    return describeSnapshot(await this.parseRef(ref), current === ref.name, this.libVersion);
   }
 }
 

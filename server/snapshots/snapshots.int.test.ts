@@ -1,0 +1,310 @@
+import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeleteSnapshotResult, RevertSnapshotResult, Snapshot, SnapshotDetails, SnapshotList } from '../../common/snapshots.js';
+import { buildApp, type App } from '../app.js';
+import { LibvirtClient, uuidFromString, type DomainRef } from '../libvirt/index.js';
+import { parseSnapshotXml } from '../xml/snapshot.js';
+import { createTestGuest, type TestGuest } from '../../test/helpers/guest.js';
+import { QEMU_URI, virsh, VirshError, virshOrNull } from '../../test/helpers/virsh.js';
+import { SerialShell } from './serial.test-helpers.js';
+
+const config = { hosts: [{ id: 'local', uri: QEMU_URI }], listenHost: '127.0.0.1', port: 0 };
+
+let app: App;
+let client: LibvirtClient;
+let guest: TestGuest;
+let dom: DomainRef;
+let base: string;
+const frames: string[] = [];
+const timings: Record<string, string[]> = { create: [], revert: [] };
+
+async function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: object): Promise<{ status: number; json: T }> {
+  const res = await app.inject({ method, url: `${base}${path}`, ...(body === undefined ? {} : { payload: body }) });
+  return { status: res.statusCode, json: res.json<T>() };
+}
+
+async function timed<T>(kind: 'create' | 'revert', label: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  timings[kind]?.push(`${label} ${(performance.now() - started).toFixed(0)}`);
+  return result;
+}
+
+async function create(body: object): Promise<Snapshot> {
+  const res = await timed('create', JSON.stringify(body), () => api<Snapshot>('POST', '', body));
+  expect(res.status, JSON.stringify(res.json)).toBe(201);
+  return res.json;
+}
+
+async function list(): Promise<SnapshotList> {
+  const res = await api<SnapshotList>('GET', '');
+  expect(res.status).toBe(200);
+  return res.json;
+}
+
+async function virshNames(): Promise<string[]> {
+  const out = await virsh(QEMU_URI, 'snapshot-list', '--domain', guest.name, '--name');
+  return out.split('\n').filter((l) => l !== '').sort();
+}
+
+async function virshCurrent(): Promise<string | null> {
+  return virshOrNull(QEMU_URI, 'snapshot-current', '--domain', guest.name, '--name');
+}
+
+/** `virsh snapshot-list` and `snapshot-current` agree with the API. */
+async function expectVirshAgrees(): Promise<SnapshotList> {
+  const listed = await list();
+  expect(listed.snapshots.map((s) => s.name).sort()).toEqual(await virshNames());
+  expect(listed.current).toBe(await virshCurrent());
+  for (const s of listed.snapshots) expect(s.current).toBe(s.name === listed.current);
+  return listed;
+}
+
+async function virshParent(name: string): Promise<string | null> {
+  return virshOrNull(QEMU_URI, 'snapshot-parent', '--domain', guest.name, '--snapshotname', name);
+}
+
+async function diskSource(): Promise<string> {
+  const out = await virsh(QEMU_URI, 'domblklist', guest.name);
+  const line = out.split('\n').find((l) => l.trim().startsWith('vda'));
+  return line?.trim().split(/\s+/)[1] ?? '';
+}
+
+async function shell(): Promise<SerialShell> {
+  const sh = await SerialShell.open(client, dom);
+  await sh.ready();
+  return sh;
+}
+
+beforeAll(async () => {
+  guest = await createTestGuest({ prefix: 'snap', disk: 'qcow2', start: true });
+  await guest.waitForBanner(60_000);
+  client = await LibvirtClient.connect({ uri: QEMU_URI });
+  dom = (await client.domainLookupByUuid({ uuid: uuidFromString(guest.uuid) })).dom;
+  app = await buildApp({ config, spaRoot: '/nonexistent' });
+  await app.hosts.ready('local');
+  app.events.subscribe((frame) => frames.push(frame));
+  base = `/api/v1/hosts/local/vms/${guest.uuid}/snapshots`;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await client?.close();
+  const disk = guest?.diskPath;
+  await guest?.cleanup();
+  if (disk) {
+    // external overlays and memory files are named after the guest, beside its disk
+    const dir = dirname(disk);
+    for (const file of await readdir(dir)) if (file.startsWith(`${guest.name}.`)) await rm(join(dir, file), { force: true });
+    await virshOrNull(QEMU_URI, 'pool-refresh', 'virtdeck');
+  }
+  console.log(`snapshot timings (ms)\n create: ${(timings['create'] ?? []).join('; ')}\n revert: ${(timings['revert'] ?? []).join('; ')}`);
+});
+
+describe('snapshots of a running VM with a qcow2 disk', () => {
+  it('offers internal (with memory) and external kinds, external not revertible on this libvirt', async () => {
+    const { capabilities, snapshots, current } = await list();
+    expect(snapshots).toEqual([]);
+    expect(current).toBeNull();
+    expect(capabilities.vmState).toBe('running');
+    expect(capabilities.internal).toMatchObject({ available: true, memory: 'required' });
+    expect(capabilities.external).toMatchObject({ available: true, memory: 'optional' });
+    expect(capabilities.disks).toEqual([{ target: 'vda', source: guest.diskPath, format: 'qcow2' }]);
+    const version = await virsh(QEMU_URI, 'version');
+    if (/Using library: libvirt 9\.[0-8]\./.test(version)) {
+      expect(capabilities.external.revertible).toBe(false);
+      expect(capabilities.external.revertReason).toMatch(/cannot revert to external snapshots/);
+    }
+  });
+
+  it('creates an external disk-only snapshot, refuses to revert to it, and deletes it by merging', async () => {
+    const before = await diskSource();
+    const ext = await create({ name: 'ext-first', kind: 'external', memory: false });
+    expect(ext).toMatchObject({ kind: 'external', withMemory: false, state: 'disk-snapshot', current: true, revertible: false });
+    const overlay = ext.disks[0]?.file ?? '';
+    expect(overlay).toBe(before.replace(/\.qcow2$/, '.ext-first.qcow2'));
+    expect(await diskSource()).toBe(overlay);
+    expect(existsSync(overlay)).toBe(true);
+    await expectVirshAgrees();
+
+    const refused = await api<{ error: { code: string; message: string } }>('POST', '/ext-first/revert', {});
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe('SNAPSHOT_NOT_REVERTIBLE');
+    expect(refused.json.error.message).toMatch(/cannot revert to external snapshots/);
+    expect(await diskSource()).toBe(overlay);
+    expect(await virshCurrent()).toBe('ext-first');
+
+    const del = await api<DeleteSnapshotResult>('DELETE', '/ext-first');
+    expect(del.status, JSON.stringify(del.json)).toBe(200);
+    expect(del.json).toEqual({ deleted: ['ext-first'], leftFiles: [] });
+    expect(await virshNames()).toEqual([]);
+    expect(await diskSource()).toBe(before);
+    expect(existsSync(overlay)).toBe(false);
+    await expectVirshAgrees();
+  });
+
+  it('creates an internal snapshot, and reverting to it removes a marker written afterwards', async () => {
+    const s = await create({ name: 'base', description: 'before the marker' });
+    expect(s).toMatchObject({ name: 'base', kind: 'internal', withMemory: true, state: 'running', current: true, parent: null, revertible: true });
+    await expectVirshAgrees();
+    expect(frames.some((f) => f.startsWith('id:') && f.includes('event: snapshot') && f.includes('"action":"created"'))).toBe(true);
+
+    const sh = await shell();
+    await sh.run('echo MARK-xyz > /tmp/marker');
+    expect(await sh.run('cat /tmp/marker')).toContain('MARK-xyz');
+    sh.close();
+
+    const reverted = await timed('revert', 'base as-taken', () => api<RevertSnapshotResult>('POST', '/base/revert', { state: 'as-taken' }));
+    expect(reverted.status, JSON.stringify(reverted.json)).toBe(200);
+    expect(reverted.json).toEqual({ snapshot: 'base', vmState: 'running' });
+    expect(await virsh(QEMU_URI, 'domstate', guest.name)).toBe('running');
+
+    // revert restarted QEMU: the console is a new one
+    const after = await shell();
+    const out = await after.run('cat /tmp/marker 2>&1');
+    expect(out).not.toContain('MARK-xyz');
+    expect(out).toMatch(/No such file/);
+    after.close();
+    await expectVirshAgrees();
+  });
+
+  it('reverts to a paused VM when asked', async () => {
+    const res = await timed('revert', 'base paused', () => api<RevertSnapshotResult>('POST', '/base/revert', { state: 'paused' }));
+    expect(res.status).toBe(200);
+    expect(res.json.vmState).toBe('paused');
+    expect(await virsh(QEMU_URI, 'domstate', guest.name)).toBe('paused');
+    const running = await timed('revert', 'base running', () => api<RevertSnapshotResult>('POST', '/base/revert', { state: 'running' }));
+    expect(running.json.vmState).toBe('running');
+    expect(await virsh(QEMU_URI, 'domstate', guest.name)).toBe('running');
+  });
+
+  it('deleting with children removes exactly the subtree', async () => {
+    await create({ name: 'c1' });
+    await create({ name: 'c2' });
+    await timed('revert', 'base', () => api('POST', '/base/revert', {}));
+    await create({ name: 'c3' });
+    expect(await virshParent('c1')).toBe('base');
+    expect(await virshParent('c2')).toBe('c1');
+    expect(await virshParent('c3')).toBe('base');
+    const listed = await expectVirshAgrees();
+    expect(listed.snapshots.find((s) => s.name === 'c2')?.parent).toBe('c1');
+    expect(listed.current).toBe('c3');
+
+    const del = await api<DeleteSnapshotResult>('DELETE', '/c1?scope=children');
+    expect(del.status).toBe(200);
+    expect(del.json.deleted).toEqual(['c1', 'c2']);
+    expect(await virshNames()).toEqual(['base', 'c3']);
+    const tree = await virsh(QEMU_URI, 'snapshot-list', '--domain', guest.name, '--tree');
+    expect(tree.split('\n').map((l) => l.trim()).filter((l) => /\w/.test(l))).toEqual(['base', '+- c3']);
+    await expectVirshAgrees();
+
+    const one = await api<DeleteSnapshotResult>('DELETE', '/c3?scope=this');
+    expect(one.json.deleted).toEqual(['c3']);
+    expect(await virshNames()).toEqual(['base']);
+    await expectVirshAgrees();
+  });
+
+  it('stores XML-special characters in names and descriptions exactly', async () => {
+    const name = `<a&b>"'`;
+    const description = `</description><memory snapshot='no'/> & "quotes" 'too'\nsecond line`;
+    const s = await create({ name, description });
+    expect(s.name).toBe(name);
+    expect(s.description).toBe(description);
+    expect(await virshNames()).toContain(name);
+    const dumped = parseSnapshotXml(await virsh(QEMU_URI, 'snapshot-dumpxml', '--domain', guest.name, '--snapshotname', name));
+    expect(dumped.name).toBe(name);
+    expect(dumped.description).toBe(description);
+    expect(dumped.memory.snapshot).toBe('internal');
+    const details = await api<SnapshotDetails>('GET', `/${encodeURIComponent(name)}`);
+    expect(details.status).toBe(200);
+    expect(details.json.name).toBe(name);
+    expect(details.json.description).toBe(description);
+    expect(parseSnapshotXml(details.json.xml).description).toBe(description);
+    await expectVirshAgrees();
+    const del = await api<DeleteSnapshotResult>('DELETE', `/${encodeURIComponent(name)}`);
+    expect(del.status).toBe(200);
+    expect(await virshNames()).toEqual(['base']);
+  });
+
+  it('refuses bad input and changes nothing', async () => {
+    const before = await virshNames();
+    const current = await virshCurrent();
+    const disk = await diskSource();
+    const cases: Array<[string, 'GET' | 'POST' | 'DELETE', string, object | undefined, number, string?]> = [
+      ['duplicate name', 'POST', '', { name: 'base' }, 409, 'SNAPSHOT_EXISTS'],
+      ['slash in name', 'POST', '', { name: 'a/b' }, 400],
+      ['leading dash', 'POST', '', { name: '-rf' }, 400],
+      ['empty name', 'POST', '', { name: '' }, 400],
+      ['unknown field', 'POST', '', { name: 'x', size: 1 }, 400],
+      ['unknown kind', 'POST', '', { name: 'x', kind: 'magic' }, 400],
+      ['internal without memory on a running VM', 'POST', '', { name: 'x', kind: 'internal', memory: false }, 409, 'SNAPSHOT_KIND_UNAVAILABLE'],
+      ['control character in description', 'POST', '', { name: 'x', description: 'a\u0001' }, 400],
+      ['unknown snapshot details', 'GET', '/nope', undefined, 404, 'VIR_ERR_NO_DOMAIN_SNAPSHOT'],
+      ['unknown snapshot revert', 'POST', '/nope/revert', {}, 404, 'VIR_ERR_NO_DOMAIN_SNAPSHOT'],
+      ['unknown snapshot delete', 'DELETE', '/nope', undefined, 404, 'VIR_ERR_NO_DOMAIN_SNAPSHOT'],
+      ['bad revert state', 'POST', '/base/revert', { state: 'sideways' }, 400],
+      ['bad delete scope', 'DELETE', '/base?scope=everything', undefined, 400],
+    ];
+    for (const [what, method, path, body, status, code] of cases) {
+      const res = await api<{ error: { code: string; message: string } }>(method, path, body);
+      expect(res.status, `${what}: ${JSON.stringify(res.json)}`).toBe(status);
+      expect(res.json.error.message.length, what).toBeGreaterThan(0);
+      if (code !== undefined) expect(res.json.error.code, what).toBe(code);
+    }
+    const unknownVm = await app.inject({ method: 'GET', url: '/api/v1/hosts/local/vms/00000000-0000-4000-8000-000000000000/snapshots' });
+    expect(unknownVm.statusCode).toBe(404);
+    const badUuid = await app.inject({ method: 'GET', url: '/api/v1/hosts/local/vms/not-a-uuid/snapshots' });
+    expect(badUuid.statusCode).toBe(400);
+    expect(await virshNames()).toEqual(before);
+    expect(await virshCurrent()).toBe(current);
+    expect(await diskSource()).toBe(disk);
+  });
+
+  it("an external snapshot over an internal one: libvirt's refusal to merge is explained, metadata-only delete works", async () => {
+    const ext = await create({ name: 'ext-over-internal', kind: 'external', memory: false });
+    expect(ext.parent).toBe('base');
+    const listed = await expectVirshAgrees();
+    const described = listed.snapshots.find((s) => s.name === 'ext-over-internal');
+    expect(described?.deleteProblems.this).toMatch(/internal snapshot as parent not supported/);
+    expect(listed.snapshots.find((s) => s.name === 'base')?.deleteProblems.children).toMatch(/external children|not the same/);
+
+    const refused = await api<{ error: { code: string; message: string } }>('DELETE', '/ext-over-internal');
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe('VIR_ERR_OPERATION_UNSUPPORTED');
+    expect(refused.json.error.message).toContain('deleting external snapshot that has internal snapshot as parent not supported');
+    expect(refused.json.error.message).toMatch(/metadata/);
+    expect(await virshNames()).toEqual(['base', 'ext-over-internal']);
+
+    // libvirt refuses the same through virsh, with the same message the API passes on
+    const baseSnapshot = listed.snapshots.find((s) => s.name === 'base');
+    expect(baseSnapshot?.deleteProblems.this).toMatch(/is not the same as disk image currently used by VM/);
+    const withChildren = await api<{ error: { code: string; message: string } }>('DELETE', '/base?scope=children');
+    expect(withChildren.status).toBe(409);
+    const viaVirsh = await virsh(QEMU_URI, 'snapshot-delete', '--domain', guest.name, '--snapshotname', 'base', '--children').catch((e: unknown) => e);
+    expect(viaVirsh).toBeInstanceOf(VirshError);
+    const libvirtMessage = (viaVirsh as VirshError).stderr.split('\n').map((l) => l.replace(/^error: /, '').trim()).filter((l) => l !== '').pop() ?? '';
+    expect(libvirtMessage.length).toBeGreaterThan(0);
+    expect(withChildren.json.error.message).toContain(libvirtMessage);
+    console.log(`libvirt on deleting an internal snapshot with an external child: ${libvirtMessage}`);
+    expect(await virshNames()).toEqual(['base', 'ext-over-internal']);
+
+    const overlay = ext.disks[0]?.file ?? '';
+    const meta = await api<DeleteSnapshotResult>('DELETE', '/ext-over-internal?scope=metadata');
+    expect(meta.status).toBe(200);
+    expect(meta.json).toEqual({ deleted: ['ext-over-internal'], leftFiles: [overlay] });
+    expect(await virshNames()).toEqual(['base']);
+    expect(existsSync(overlay)).toBe(true);
+    expect(await diskSource()).toBe(overlay);
+  });
+
+  it('creates an external snapshot with a memory file', async () => {
+    const s = await create({ name: 'ext-mem', kind: 'external', memory: true });
+    expect(s).toMatchObject({ kind: 'external', withMemory: true, state: 'running', revertible: false });
+    expect(s.memoryFile).toMatch(new RegExp(`/${guest.name}\\.ext-mem\\.mem$`));
+    expect(existsSync(s.memoryFile ?? '')).toBe(true);
+    expect(await virsh(QEMU_URI, 'domstate', guest.name)).toBe('running');
+    await expectVirshAgrees();
+  });
+});
