@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibvirtClient, LibvirtError, NotConnectedError, VIR_ERR_NO_DOMAIN, versionToString, uuidToString } from './index.js';
-import { QEMU_URI, TEST_URI, TEST_URI_VIRSH, virsh } from './test-support.test-helpers.js';
+import { QEMU_URI, TEST_URI, TEST_VIRSH_URI, virsh } from './test-support.test-helpers.js';
 
 describe.each([
   { uri: QEMU_URI, virshUri: QEMU_URI },
-  { uri: TEST_URI, virshUri: TEST_URI_VIRSH },
+  { uri: TEST_URI, virshUri: TEST_VIRSH_URI },
 ])('LibvirtClient on $uri', ({ uri, virshUri }) => {
   let client: LibvirtClient;
 
@@ -23,7 +23,7 @@ describe.each([
 
   it('reports the same hostname and versions as virsh', async () => {
     const { hostname } = await client.connectGetHostname();
-    expect(hostname).toBe((await virsh(virshUri, 'hostname')).trim());
+    expect(hostname).toBe(await virsh(virshUri, 'hostname'));
 
     const text = await virsh(virshUri, 'version');
     const { libVer } = await client.connectGetLibVersion();

@@ -33,7 +33,8 @@ export class LibvirtStream extends Duplex implements StreamSink {
   }
 
   onPacket(header: PacketHeader, body: Buffer): void {
-    if (header.status === MessageStatus.CONTINUE && header.type === MessageType.STREAM) {
+    // A zero-length CONTINUE is how the daemon signals the end of data it sends.
+    if (header.status === MessageStatus.CONTINUE && header.type === MessageType.STREAM && body.length > 0) {
       if (this.remoteDone || this.destroyed) return;
       if (!this.push(body) && !this.socketPaused) {
         this.socketPaused = true;
@@ -53,8 +54,8 @@ export class LibvirtStream extends Duplex implements StreamSink {
       return;
     }
     this.remoteDone = true;
-    if (header.status === MessageStatus.OK) {
-      // The daemon ended the stream (possibly with a zero-length packet): acknowledge, then end reading.
+    if (header.status !== MessageStatus.ERROR) {
+      // The daemon ended the stream: acknowledge with our finish, then end reading.
       if (!this.localDone) {
         this.localDone = true;
         this.sendStatus(MessageStatus.OK);
