@@ -1,7 +1,8 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { hostRoutes } from '../features/host/routes';
 import { vmRoutes } from '../features/vms/routes';
-import { consolesPlaceholderRoutes, networksPlaceholderRoutes, storagePlaceholderRoutes } from './placeholders';
+import { consoleRoutes } from '../features/consoles/routes';
+import { networksPlaceholderRoutes, storagePlaceholderRoutes } from './placeholders';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RootRedirect } from './RootRedirect';
@@ -17,7 +18,7 @@ export const router = createBrowserRouter([
       ...vmRoutes,
       ...storagePlaceholderRoutes,
       ...networksPlaceholderRoutes,
-      ...consolesPlaceholderRoutes,
+      ...consoleRoutes,
       ...hostRoutes,
       { path: '*', element: <NotFound /> },
     ],
