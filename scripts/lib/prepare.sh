@@ -6,12 +6,18 @@ prepare_npm() {
   command -v npm >/dev/null || die "Node.js 20 (with npm) is required: apt-get install nodejs npm, or see https://nodejs.org"
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing npm dependencies (npm ci)"
-    if ! npm ci --no-audit --no-fund </dev/null; then
+    local ci_log
+    ci_log="$(mktemp)"
+    if ! npm ci --no-audit --no-fund </dev/null >"$ci_log" 2>&1; then
       # npm 11's ci insists on lock entries for other platforms' optional packages (npm/cli#8805),
       # which a registry mirror without those packages cannot provide; install resolves the same lock.
+      grep -m 3 -E 'npm error (Missing|Invalid|code)' "$ci_log" >&2 || tail -n 5 "$ci_log" >&2
       warn "npm ci refused the lock file; installing the locked versions with npm install"
       npm install --no-audit --no-fund </dev/null
+    else
+      grep -v -E 'EBADENGINE|Unknown (user|env) config' "$ci_log" || true
     fi
+    rm -f "$ci_log"
   fi
 }
 
