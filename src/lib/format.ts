@@ -49,3 +49,11 @@ export function shellQuoteAlways(word: string): string {
 export function virshCommand(uri: string, command: string, ...args: string[]): string {
   return ['virsh', '-c', shellQuote(uri), command, ...args].join(' ');
 }
+
+/**
+ * The URI virsh needs to reach the same connection through the daemon: the test driver is
+ * in-process for virsh unless named test+unix.
+ */
+export function virshUri(uri: string): string {
+  return uri.replace(/^test:\/\/\//, 'test+unix:///');
+}

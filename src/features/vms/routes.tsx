@@ -1,11 +1,10 @@
 import type { RouteObject } from 'react-router';
+import './events';
+import { VmList } from './VmList';
+import { VmPage } from './VmPage';
 
-function VmListPending() {
-  return (
-    <section className="p-6" id="vms-page">
-      <h1 className="text-xl font-semibold">Virtual machines</h1>
-    </section>
-  );
-}
-
-export const vmRoutes: RouteObject[] = [{ path: 'vms/*', element: <VmListPending /> }];
+export const vmRoutes: RouteObject[] = [
+  { path: 'vms', element: <VmList /> },
+  { path: 'vms/:uuid', element: <VmPage /> },
+  { path: 'vms/:uuid/:tab', element: <VmPage /> },
+];

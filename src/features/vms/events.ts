@@ -1,0 +1,23 @@
+import type { StatsEvent, VmEvent } from '../../../common/events.js';
+import { onServerEvent } from '../../lib/events';
+import { applyVmSummary, removeVm, vmKeys } from './queries';
+import { statsStore } from './stats-store';
+
+onServerEvent<VmEvent>('vm', (event, queryClient) => {
+  if (event.vm === undefined) {
+    removeVm(queryClient, event.host, event.uuid);
+    statsStore.clear(event.host, event.uuid);
+  } else {
+    applyVmSummary(queryClient, event.host, event.vm);
+    if (event.vm.state === 'shutoff') statsStore.clear(event.host, event.uuid);
+  }
+  // Devices, ports and the XML can change with any event: refetch what is on screen.
+  void queryClient.invalidateQueries({ queryKey: vmKeys.xmlAll(event.host, event.uuid) });
+  if (event.kind !== 'lifecycle' || event.event === 'started' || event.event === 'stopped' || event.event === 'defined') {
+    void queryClient.invalidateQueries({ queryKey: vmKeys.detail(event.host, event.uuid) });
+  }
+});
+
+onServerEvent<StatsEvent>('stats', (event) => {
+  for (const { uuid, ...sample } of event.vms) statsStore.add(event.host, uuid, sample);
+});
