@@ -176,3 +176,12 @@ export function overlayPath(diskPath: string, snapshotName: string): string {
 export function memoryPath(diskPath: string, vmName: string, snapshotName: string): string {
   return join(splitPath(diskPath).dir, `${fileSlug(vmName)}.${fileSlug(snapshotName)}.mem`);
 }
+
+/** `snapshot` server-sent event: a snapshot of a VM was created, reverted to or deleted. */
+export const SnapshotEvent = Type.Object({
+  host: Type.String(),
+  uuid: Type.String(),
+  name: Type.String(),
+  action: Type.Union([Type.Literal('created'), Type.Literal('reverted'), Type.Literal('deleted')]),
+});
+export type SnapshotEvent = Static<typeof SnapshotEvent>;

@@ -7,6 +7,7 @@ import {
   RevertSnapshotResult,
   Snapshot,
   SnapshotDetails,
+  type SnapshotEvent,
   SnapshotList,
   SnapshotParams,
   VmParams,
@@ -16,8 +17,8 @@ import { VmSnapshots } from '../snapshots/service.js';
 /** Snapshots of one VM: list (with what can be created), details, create, revert, delete. */
 export const snapshotRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const open = async (host: string, uuid: string): Promise<VmSnapshots> => VmSnapshots.open(await app.hosts.get(host), uuid);
-  const changed = (host: string, uuid: string, name: string, action: string): void => {
-    const data = { host, uuid, name, action };
+  const changed = (host: string, uuid: string, name: string, action: SnapshotEvent['action']): void => {
+    const data: SnapshotEvent = { host, uuid, name, action };
     app.events.publish({ type: 'snapshot', data });
   };
 

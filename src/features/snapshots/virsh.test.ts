@@ -52,3 +52,9 @@ describe('revert and delete commands', () => {
     expect(deleteSnapshotCommand(uri, 'vm', 's', 'metadata')).toMatch(/ --metadata$/);
   });
 });
+
+describe('test driver URIs', () => {
+  it('names the test driver through the daemon, as virsh needs it', () => {
+    expect(revertSnapshotCommand('test:///default', 'vm', 's', 'as-taken')).toMatch(/^virsh -c test\+unix:\/\/\/default /);
+  });
+});

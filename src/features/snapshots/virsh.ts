@@ -1,5 +1,5 @@
 import { memoryPath, overlayPath, type DeleteScope, type RevertState, type SnapshotKind } from '../../../common/snapshots.js';
-import { shellQuote, shellQuoteAlways, virshCommand } from '../../lib/format';
+import { shellQuote, shellQuoteAlways, virshCommand, virshUri } from '../../lib/format';
 
 export interface CreatePlan {
   name: string;
@@ -28,19 +28,19 @@ export function createSnapshotCommand(uri: string, vmName: string, plan: CreateP
     }
     args.push('--atomic');
   }
-  return virshCommand(uri, 'snapshot-create-as', ...args);
+  return virshCommand(virshUri(uri), 'snapshot-create-as', ...args);
 }
 
 export function revertSnapshotCommand(uri: string, vmName: string, name: string, state: RevertState): string {
   const args = ['--domain', shellQuoteAlways(vmName), '--snapshotname', shellQuoteAlways(name)];
   if (state === 'running') args.push('--running');
   if (state === 'paused') args.push('--paused');
-  return virshCommand(uri, 'snapshot-revert', ...args);
+  return virshCommand(virshUri(uri), 'snapshot-revert', ...args);
 }
 
 export function deleteSnapshotCommand(uri: string, vmName: string, name: string, scope: DeleteScope): string {
   const args = ['--domain', shellQuoteAlways(vmName), '--snapshotname', shellQuoteAlways(name)];
   if (scope === 'children') args.push('--children');
   if (scope === 'metadata') args.push('--metadata');
-  return virshCommand(uri, 'snapshot-delete', ...args);
+  return virshCommand(virshUri(uri), 'snapshot-delete', ...args);
 }
