@@ -8,6 +8,7 @@ import {
   DomainStatsTypes,
   LibvirtClient,
   LibvirtStream,
+  SnapshotDeleteFlags,
   typedParamsToObject,
   uuidFromString,
   type DomainLifecycleEvent,
@@ -156,11 +157,36 @@ describe('a real test guest on qemu:///system', () => {
     expect(await virsh(QEMU_URI, 'domiflist', guest.name, '--inactive')).not.toContain('52:54:00:aa:bb:01');
   });
 
+  it('sees a reboot event when the guest is reset', async () => {
+    const reboots: string[] = [];
+    const off = await client.onDomainEvent('reboot', (e) => reboots.push(e.dom.name), { dom });
+    try {
+      await client.domainReset({ dom, flags: 0 });
+      expect(await waitFor(() => reboots[0], 10_000, 'reboot event')).toBe(guest.name);
+      expect(await virsh(QEMU_URI, 'domstate', guest.name)).toBe('running');
+    } finally {
+      await off();
+    }
+  });
+
   it('sees the stopped event on destroy', async () => {
     await client.domainDestroy({ dom });
     const e = await waitEvent(DomainEventType.STOPPED, 1);
     expect(e.detailName).toBe('destroyed');
     expect(await virsh(QEMU_URI, 'domstate', guest.name)).toBe('shut off');
+  });
+
+  it('deletes only the metadata of an internal snapshot when asked', async () => {
+    const { snap } = await client.domainSnapshotCreateXml({
+      dom,
+      xmlDesc: '<domainsnapshot><name>vt-meta</name></domainsnapshot>',
+      flags: 0,
+    });
+    expect(await virsh(QEMU_URI, 'snapshot-list', guest.name, '--name')).toBe('vt-meta');
+    await client.domainSnapshotDelete({ snap, flags: SnapshotDeleteFlags.METADATA_ONLY });
+    expect(await virsh(QEMU_URI, 'snapshot-list', guest.name, '--name')).toBe('');
+    // The internal snapshot itself is still in the qcow2 image.
+    expect(execFileSync('qemu-img', ['snapshot', '-l', '-U', guest.diskPath ?? '']).toString()).toContain('vt-meta');
   });
 
   it('uploads 8 MiB into a volume and downloads the same bytes', async () => {
