@@ -39,6 +39,8 @@ function Uptime({ host, uuid, seconds }: { host: string; uuid: string; seconds: 
 export function OverviewTab({ host, vm }: VmTabProps) {
   const uri = useHostSummary(host)?.uri ?? '';
   const autostart = useSetAutostart(host);
+  // Shown at once while libvirt applies it; the answer (or the error) decides after.
+  const [wanted, setWanted] = useState<boolean | undefined>();
   const running = vm.state === 'running' || vm.state === 'paused' || vm.state === 'blocked';
   const firmware = vm.os.firmware === undefined ? 'BIOS (default)' : vm.os.firmware === 'efi' ? 'UEFI' : vm.os.firmware.toUpperCase();
   return (
@@ -89,9 +91,13 @@ export function OverviewTab({ host, vm }: VmTabProps) {
           <input
             type="checkbox"
             id="vm-autostart-toggle"
-            checked={vm.autostart}
-            disabled={autostart.isPending || !vm.persistent}
-            onChange={(e) => autostart.mutate({ uuid: vm.uuid, enabled: e.target.checked })}
+            checked={wanted ?? vm.autostart}
+            disabled={wanted !== undefined || !vm.persistent}
+            onChange={(e) => {
+              const enabled = e.target.checked;
+              setWanted(enabled);
+              autostart.mutate({ uuid: vm.uuid, enabled }, { onSettled: () => setWanted(undefined) });
+            }}
           />
           Start this VM when the host boots (autostart)
           {autostart.isPending && <span className="text-xs text-zinc-500">saving…</span>}
