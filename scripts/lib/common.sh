@@ -86,8 +86,11 @@ APT_UPDATED=0
 apt_update_once() {
   if [ "$APT_UPDATED" = 0 ]; then
     log "apt-get update"
-    DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null ||
+      die "apt-get update failed; check the network and /etc/apt/sources.list, then run this again"
     APT_UPDATED=1
+    apt_lists_present ||
+      die "apt-get update fetched no package lists; check the network (is deb.debian.org reachable?) and /etc/apt/sources.list"
   fi
 }
 
@@ -108,8 +111,9 @@ apt_install() {
   apt_lists_present || apt_update_once
   local args=(-y -q --no-install-recommends -o Dpkg::Options::=--force-confold install "$@")
   if ! DEBIAN_FRONTEND=noninteractive apt-get "${args[@]}"; then
-    [ "$APT_UPDATED" = 0 ] || return 1
+    [ "$APT_UPDATED" = 0 ] || die "could not install $*; see apt-get's messages above"
     apt_update_once
-    DEBIAN_FRONTEND=noninteractive apt-get "${args[@]}"
+    DEBIAN_FRONTEND=noninteractive apt-get "${args[@]}" ||
+      die "could not install $*; see apt-get's messages above"
   fi
 }
