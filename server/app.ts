@@ -18,6 +18,7 @@ import { snapshotRoutes } from './routes/snapshots.js';
 import { poolRoutes } from './routes/pools.js';
 import { volumeRoutes } from './routes/volumes.js';
 import { networkRoutes } from './routes/networks.js';
+import { hardwareRoutes } from './routes/hardware.js';
 import { CONSOLE_MAX_FRAME_BYTES } from '../common/consoles.js';
 
 declare module 'fastify' {
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(poolRoutes, { prefix: '/api/v1' });
   await app.register(volumeRoutes, { prefix: '/api/v1' });
   await app.register(networkRoutes, { prefix: '/api/v1' });
+  await app.register(hardwareRoutes, { prefix: '/api/v1' });
 
   return app;
 }
