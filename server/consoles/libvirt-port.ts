@@ -15,7 +15,7 @@ export interface ConsoleLibvirt {
 }
 
 /** Calls `onStarted` each time the domain starts (boot, restore, snapshot revert); returns the unsubscribe. */
-export type WatchDomainStart = (uuid: string, onStarted: () => void) => () => void;
+export type WatchDomainStart = (dom: DomainRef, onStarted: () => void) => () => void;
 
 export function uuidBytes(uuid: string): Uint8Array {
   const hex = uuid.replace(/-/g, '');

@@ -45,6 +45,7 @@ export class SerialSession implements ConsoleHolder {
   private again: { force: boolean } | null = null;
   private pipe: SocketPipe | null = null;
   private domId = -1;
+  private dom: DomainRef | null = null;
   private deviceName: string | null;
   private key: string | null = null;
   private unwatch: (() => void) | null = null;
@@ -108,6 +109,7 @@ export class SerialSession implements ConsoleHolder {
     let endTakeover: (() => void) | null = null;
     try {
       const { dom } = await this.o.client.domainLookupByUuid({ uuid: uuidBytes(this.o.uuid) });
+      this.dom = dom;
       if (dom.id === -1) {
         this.waitForStart();
         return;
@@ -188,6 +190,7 @@ export class SerialSession implements ConsoleHolder {
     if (this.key !== null) this.o.holders.release(this.key, this);
     try {
       const { dom } = await this.o.client.domainLookupByUuid({ uuid: uuidBytes(this.o.uuid) });
+      this.dom = dom;
       if (dom.id === -1) {
         this.waitForStart();
         return;
@@ -205,7 +208,7 @@ export class SerialSession implements ConsoleHolder {
   }
 
   private waitForStart(): void {
-    if (this.closed) return;
+    if (this.closed || this.dom === null) return;
     this.status('vm-not-running', 'The VM is not running; the console attaches when it starts');
     this.unwatch?.();
     const started = (): void => {
@@ -215,7 +218,7 @@ export class SerialSession implements ConsoleHolder {
       this.status('connecting', 'The VM started; attaching');
       void this.attach(false);
     };
-    this.unwatch = this.o.watchStart(this.o.uuid, started);
+    this.unwatch = this.o.watchStart(this.dom, started);
     // It may have started between the last look and the subscription.
     this.o.client.domainLookupByUuid({ uuid: uuidBytes(this.o.uuid) })
       .then(({ dom }) => { if (dom.id !== -1) started(); })

@@ -1,81 +1,65 @@
-import type { DomainRef } from '../libvirt/remote-types.js';
-
-/** virDomainEventType: VIR_DOMAIN_EVENT_STARTED (boot, restore, snapshot revert, migration in). */
-const VIR_DOMAIN_EVENT_STARTED = 2;
-
-interface LifecycleEvent {
-  dom: DomainRef;
-  event: number;
-}
-
-/** The event part of the libvirt client the consoles use. */
-export interface LifecycleSource {
-  onDomainEvent(kind: 'lifecycle', listener: (event: LifecycleEvent) => void): Promise<() => Promise<void>>;
-}
+import { DomainEventType, type DomainRef, type LibvirtClient } from '../libvirt/index.js';
 
 export interface LifecycleSources {
   /** The host's client whatever its state (subscriptions survive reconnects). */
-  client(hostId: string): object | undefined;
+  client(hostId: string): Pick<LibvirtClient, 'onDomainEvent'> | undefined;
 }
 
-function isLifecycleSource(client: object): client is LifecycleSource {
-  return typeof (client as { onDomainEvent?: unknown }).onDomainEvent === 'function';
+interface Watched {
+  listeners: Set<() => void>;
+  off: Promise<(() => Promise<void>) | null>;
 }
 
-function uuidHex(uuid: Uint8Array | string): string {
-  return (typeof uuid === 'string' ? uuid : Buffer.from(uuid).toString('hex')).replace(/-/g, '').toLowerCase();
+function uuidHex(uuid: Uint8Array): string {
+  return Buffer.from(uuid).toString('hex');
 }
 
 /**
- * Tells console sessions when their VM starts, from libvirt lifecycle events: one subscription per
- * host, shared by every open console of that host.
+ * Tells console sessions when their VM starts (boot, restore, snapshot revert), from libvirt
+ * lifecycle events. One subscription per watched VM, filtered to that VM and shared by its
+ * consoles: libvirt accepts only one unfiltered lifecycle registration per connection, which the
+ * VM event feed already holds.
  */
 export class DomainStartWatch {
-  private readonly listeners = new Map<string, Set<() => void>>();
-  private readonly subscriptions = new Map<string, Promise<(() => Promise<void>) | null>>();
+  private readonly watched = new Map<string, Watched>();
 
   constructor(private readonly sources: LifecycleSources) {}
 
-  watch(hostId: string, uuid: string, onStarted: () => void): () => void {
-    this.subscribe(hostId);
-    const key = `${hostId}/${uuidHex(uuid)}`;
-    let set = this.listeners.get(key);
-    if (set === undefined) {
-      set = new Set();
-      this.listeners.set(key, set);
+  watch(hostId: string, dom: DomainRef, onStarted: () => void): () => void {
+    const key = `${hostId}/${uuidHex(dom.uuid)}`;
+    let entry = this.watched.get(key);
+    if (entry === undefined) {
+      const listeners = new Set<() => void>();
+      const source = this.sources.client(hostId);
+      const off = source === undefined
+        ? Promise.resolve(null)
+        : source
+          .onDomainEvent('lifecycle', (e) => {
+            if (e.event === DomainEventType.STARTED) for (const listener of [...listeners]) listener();
+          }, { dom })
+          .catch(() => null);
+      entry = { listeners, off };
+      this.watched.set(key, entry);
     }
     const listener = (): void => onStarted();
-    set.add(listener);
+    const current = entry;
+    current.listeners.add(listener);
     return () => {
-      set.delete(listener);
-      if (set.size === 0) this.listeners.delete(key);
+      current.listeners.delete(listener);
+      if (current.listeners.size === 0 && this.watched.get(key) === current) {
+        this.watched.delete(key);
+        void current.off.then((off) => off?.()).catch(() => undefined);
+      }
     };
   }
 
   async close(): Promise<void> {
-    const subs = [...this.subscriptions.values()];
-    this.subscriptions.clear();
-    this.listeners.clear();
-    for (const sub of subs) {
-      const off = await sub;
+    const entries = [...this.watched.values()];
+    this.watched.clear();
+    for (const entry of entries) {
+      entry.listeners.clear();
+      const off = await entry.off;
       await off?.().catch(() => undefined);
     }
-  }
-
-  private subscribe(hostId: string): void {
-    if (this.subscriptions.has(hostId)) return;
-    const source = this.sources.client(hostId);
-    if (source === undefined || !isLifecycleSource(source)) return;
-    const sub = source
-      .onDomainEvent('lifecycle', (e) => {
-        if (e.event !== VIR_DOMAIN_EVENT_STARTED) return;
-        const set = this.listeners.get(`${hostId}/${uuidHex(e.dom.uuid)}`);
-        if (set !== undefined) for (const listener of [...set]) listener();
-      })
-      .catch(() => {
-        this.subscriptions.delete(hostId); // try again with the next watcher
-        return null;
-      });
-    this.subscriptions.set(hostId, sub);
   }
 }

@@ -6,6 +6,7 @@ import { parseDomainConsoles, type VncTarget } from './domain-consoles.js';
 import { classifyConsoleError, errorMessage } from './errors.js';
 import { VIR_DOMAIN_XML_SECURE, uuidBytes, type ConsoleLibvirt, type WatchDomainStart } from './libvirt-port.js';
 import { SocketPipe } from './pipe.js';
+import type { DomainRef } from '../libvirt/remote-types.js';
 import { closeSocket, rawDataToBuffer, sendControl } from './socket.js';
 
 export interface VncSessionOptions {
@@ -28,6 +29,7 @@ export class VncSession {
   private pipe: SocketPipe | null = null;
   private tcp: Socket | null = null;
   private unwatch: (() => void) | null = null;
+  private dom: DomainRef | null = null;
   /** Browser bytes that arrive before the VNC server is reached (none in practice: the server speaks first). */
   private pending: Buffer[] = [];
 
@@ -40,6 +42,7 @@ export class VncSession {
   async start(): Promise<void> {
     try {
       const { dom } = await this.o.client.domainLookupByUuid({ uuid: uuidBytes(this.o.uuid) });
+      this.dom = dom;
       if (dom.id === -1) {
         if (this.o.waitForStart === true) this.waitForStart('The VM is not running; the display opens when it starts');
         else this.refuse(ConsoleCloseCode.notRunning, 'The VM is not running');
@@ -113,7 +116,7 @@ export class VncSession {
   }
 
   private waitForStart(message: string): void {
-    if (this.closed) return;
+    if (this.closed || this.dom === null) return;
     sendControl(this.o.ws, { type: 'status', state: 'vm-not-running', message });
     const restarted = (): void => {
       if (this.unwatch === null) return;
@@ -122,7 +125,7 @@ export class VncSession {
       sendControl(this.o.ws, { type: 'restarted', message: 'The VM started again' });
       closeSocket(this.o.ws, ConsoleCloseCode.restarted, 'The VM started again; reconnect');
     };
-    this.unwatch = this.o.watchStart(this.o.uuid, restarted);
+    this.unwatch = this.o.watchStart(this.dom, restarted);
     // A reboot inside the same QEMU never closes the display; a QEMU restart may already be done.
     this.o.client.domainLookupByUuid({ uuid: uuidBytes(this.o.uuid) })
       .then(({ dom }) => { if (dom.id !== -1) restarted(); })

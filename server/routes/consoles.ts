@@ -69,7 +69,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRouteOptions> = asy
       device: request.query.device ?? null,
       force: request.query.force === '1',
       holders,
-      watchStart: (id, onStarted) => starts.watch(host, id, onStarted),
+      watchStart: (dom, onStarted) => starts.watch(host, dom, onStarted),
       log: request.log,
     }).start();
   });
@@ -87,7 +87,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRouteOptions> = asy
       ws: socket,
       client,
       uuid,
-      watchStart: (id, onStarted) => starts.watch(host, id, onStarted),
+      watchStart: (dom, onStarted) => starts.watch(host, dom, onStarted),
       log: request.log,
       waitForStart: request.query.wait === '1',
     }).start();
