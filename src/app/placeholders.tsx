@@ -11,5 +11,4 @@ function NotYetAvailable({ title, id }: { title: string; id: string }) {
   );
 }
 
-export const storagePlaceholderRoutes: RouteObject[] = [{ path: 'storage/*', element: <NotYetAvailable title="Storage" id="storage" /> }];
 export const networksPlaceholderRoutes: RouteObject[] = [{ path: 'networks/*', element: <NotYetAvailable title="Networks" id="networks" /> }];

@@ -2,7 +2,8 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { hostRoutes } from '../features/host/routes';
 import { vmRoutes } from '../features/vms/routes';
 import { consoleRoutes } from '../features/consoles/routes';
-import { networksPlaceholderRoutes, storagePlaceholderRoutes } from './placeholders';
+import { storageRoutes } from '../features/storage/routes';
+import { networksPlaceholderRoutes } from './placeholders';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RootRedirect } from './RootRedirect';
@@ -16,7 +17,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="vms" replace /> },
       // One line per feature.
       ...vmRoutes,
-      ...storagePlaceholderRoutes,
+      ...storageRoutes,
       ...networksPlaceholderRoutes,
       ...consoleRoutes,
       ...hostRoutes,

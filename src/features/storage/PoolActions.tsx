@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import type { PoolSummary } from '../../../common/storage.js';
+import { poolCommand } from '../../../common/storage-virsh.js';
+import { Button, ConfirmDialog, ErrorBanner, VirshHint } from '../../lib/ui';
+import { TextInput } from './Field';
+import { usePoolAction, type PoolAction } from './queries';
+
+type Confirm = 'stop' | 'undefine' | 'delete-storage' | null;
+
+/** Lifecycle buttons of one pool; destructive ones ask first and say what is lost. */
+export function PoolActions({ host, pool }: { host: string; pool: PoolSummary }) {
+  const action = usePoolAction(host);
+  const [confirm, setConfirm] = useState<Confirm>(null);
+  const [typed, setTyped] = useState('');
+  const run = (a: PoolAction, after?: () => void) =>
+    action.mutate({ pool: pool.name, action: a }, { onSuccess: () => { setConfirm(null); setTyped(''); after?.(); } });
+  const busy = (a: PoolAction) => action.isPending && action.variables.action === a;
+  const id = (a: string) => `pool-${pool.name}-${a}`;
+  const closeConfirm = () => { setConfirm(null); setTyped(''); action.reset(); };
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        {pool.active ? (
+          <>
+            <Button size="sm" id={id('refresh')} busy={busy('refresh')} onClick={() => run('refresh')}>Refresh</Button>
+            <Button size="sm" id={id('stop')} onClick={() => setConfirm('stop')}>Stop</Button>
+          </>
+        ) : (
+          <>
+            <Button size="sm" variant="primary" id={id('start')} busy={busy('start')} onClick={() => run('start')}>Start</Button>
+            <Button size="sm" id={id('build')} busy={busy('build')} onClick={() => run('build')}>Build</Button>
+            <Button size="sm" variant="danger" id={id('undefine')} onClick={() => setConfirm('undefine')}>Remove pool</Button>
+            <Button size="sm" variant="danger" id={id('delete-storage')} onClick={() => setConfirm('delete-storage')}>Delete storage…</Button>
+          </>
+        )}
+        <Button
+          size="sm"
+          id={id('autostart')}
+          busy={busy('autostart-on') || busy('autostart-off')}
+          onClick={() => run(pool.autostart ? 'autostart-off' : 'autostart-on')}
+          aria-pressed={pool.autostart}
+        >
+          {pool.autostart ? 'Disable autostart' : 'Enable autostart'}
+        </Button>
+      </div>
+      {action.error !== null && confirm === null && <ErrorBanner error={action.error} id={id('error')} />}
+      <details className="text-xs">
+        <summary className="cursor-pointer text-sky-700 dark:text-sky-400">virsh equivalents</summary>
+        <ul className="mt-1 space-y-0.5 font-mono" id={id('virsh')}>
+          {[poolCommand.start(pool.name), poolCommand.stop(pool.name), poolCommand.refresh(pool.name), poolCommand.build(pool.name),
+            poolCommand.autostart(pool.name, !pool.autostart), poolCommand.undefine(pool.name), poolCommand.deleteStorage(pool.name)].map((c) => (
+            <li key={c} className="select-all">{c}</li>
+          ))}
+        </ul>
+      </details>
+
+      <ConfirmDialog
+        open={confirm === 'stop'}
+        title={`Stop pool ${pool.name}?`}
+        confirmLabel="Stop pool"
+        busy={busy('stop')}
+        error={confirm === 'stop' ? action.error : undefined}
+        onConfirm={() => run('stop')}
+        onCancel={closeConfirm}
+        id="pool-stop-dialog"
+      >
+        <p>Its volumes stay on disk but cannot be used, created or listed until the pool is started again. Running VMs keep the disks they have open.</p>
+        <VirshHint command={poolCommand.stop(pool.name)} />
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={confirm === 'undefine'}
+        title={`Remove pool ${pool.name}?`}
+        confirmLabel="Remove pool"
+        danger
+        busy={busy('undefine')}
+        error={confirm === 'undefine' ? action.error : undefined}
+        onConfirm={() => run('undefine')}
+        onCancel={closeConfirm}
+        id="pool-undefine-dialog"
+      >
+        <p>libvirt forgets the pool definition. The storage itself ({pool.targetPath ?? 'its source'}) and the files in it are kept.</p>
+        <VirshHint command={poolCommand.undefine(pool.name)} />
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={confirm === 'delete-storage'}
+        title={`Delete the storage of ${pool.name}?`}
+        confirmLabel="Delete storage"
+        danger
+        busy={busy('delete-storage')}
+        error={confirm === 'delete-storage' ? action.error : undefined}
+        onConfirm={() => { if (typed === pool.name) run('delete-storage'); }}
+        onCancel={closeConfirm}
+        id="pool-delete-storage-dialog"
+      >
+        <p>
+          This deletes the pool&apos;s underlying storage{pool.targetPath !== undefined ? <> (<span className="font-mono">{pool.targetPath}</span>)</> : null}:
+          a directory pool&apos;s directory, an LVM pool&apos;s volume group. Whatever is in it is lost. The pool definition stays.
+        </p>
+        <label htmlFor="pool-delete-storage-confirm" className="block text-sm">Type <span className="font-mono font-semibold">{pool.name}</span> to confirm</label>
+        <TextInput id="pool-delete-storage-confirm" value={typed} onValue={setTyped} />
+        <VirshHint command={poolCommand.deleteStorage(pool.name)} />
+      </ConfirmDialog>
+    </div>
+  );
+}
