@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, console */
 // Prints the gzipped size of the SPA's first-load JavaScript (the entry and everything it imports
 // statically) and fails when xterm.js or noVNC code is in it: those must load only when a console opens.
 // Usage: node scripts/check-bundle.mjs [dist/spa]
