@@ -17,6 +17,7 @@ import { consoleRoutes } from './routes/consoles.js';
 import { snapshotRoutes } from './routes/snapshots.js';
 import { poolRoutes } from './routes/pools.js';
 import { volumeRoutes } from './routes/volumes.js';
+import { provisioningRoutes } from './routes/provisioning.js';
 import { networkRoutes } from './routes/networks.js';
 import { hardwareRoutes } from './routes/hardware.js';
 import { CONSOLE_MAX_FRAME_BYTES } from '../common/consoles.js';
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(volumeRoutes, { prefix: '/api/v1' });
   await app.register(networkRoutes, { prefix: '/api/v1' });
   await app.register(hardwareRoutes, { prefix: '/api/v1' });
+  await app.register(provisioningRoutes, { prefix: '/api/v1' });
 
   return app;
 }
