@@ -203,3 +203,37 @@ describe('bad pool input is refused with a reason and changes nothing', () => {
     expect(res.statusCode).toBe(404);
   });
 });
+
+describe('pool events', () => {
+  it('libvirt pool events (from virsh, outside the API) and own volume changes reach the event hub', async () => {
+    const name = storageName();
+    created.push({ uri: QEMU_URI, name });
+    const frames: string[] = [];
+    const off = app.events.subscribe((frame) => frames.push(frame));
+    const seen = async (event: string): Promise<void> => {
+      const deadline = Date.now() + 10_000;
+      const needle = `"name":"${name}","event":"${event}"`;
+      while (!frames.some((f) => f.startsWith('id:') && f.includes('event: pool') && f.includes(needle))) {
+        if (Date.now() > deadline) throw new Error(`no pool ${event} event for ${name}; got ${frames.join('')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      await virsh(QEMU_URI, 'pool-define-as', name, 'dir', '--target', join(tmp.dir, 'events'));
+      await seen('defined');
+      await virsh(QEMU_URI, 'pool-build', name);
+      await virsh(QEMU_URI, 'pool-start', name);
+      await seen('started');
+      await virsh(QEMU_URI, 'pool-refresh', name);
+      await seen('refresh');
+      const vol = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/volumes`, payload: { name: 'a.qcow2', capacityBytes: 1048576, format: 'qcow2' } });
+      expect(vol.statusCode, vol.body).toBe(201);
+      await seen('changed');
+      await virsh(QEMU_URI, 'vol-delete', '--pool', name, 'a.qcow2');
+      await virsh(QEMU_URI, 'pool-destroy', name);
+      await seen('stopped');
+    } finally {
+      off();
+    }
+  });
+});
