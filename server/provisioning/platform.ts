@@ -56,7 +56,7 @@ export function parseDomainCapabilities(xml: string): DomainCapsFacts {
   if (fwValues.includes('efi')) firmware.push('efi');
   const out: DomainCapsFacts = { firmware };
   const emulator = str(caps?.['path']);
-  const machine = str(caps?.['machine']);
+  const machine = strs(caps?.['machine'])[0];
   const arch = str(caps?.['arch']);
   const max = Number(obj(caps?.['vcpu'])?.['@max']);
   if (emulator !== undefined) out.emulator = emulator;
