@@ -3,7 +3,7 @@ import { hostRoutes } from '../features/host/routes';
 import { vmRoutes } from '../features/vms/routes';
 import { consoleRoutes } from '../features/consoles/routes';
 import { storageRoutes } from '../features/storage/routes';
-import { networksPlaceholderRoutes } from './placeholders';
+import { networkRoutes } from '../features/networks/routes';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RootRedirect } from './RootRedirect';
@@ -18,7 +18,7 @@ export const router = createBrowserRouter([
       // One line per feature.
       ...vmRoutes,
       ...storageRoutes,
-      ...networksPlaceholderRoutes,
+      ...networkRoutes,
       ...consoleRoutes,
       ...hostRoutes,
       { path: '*', element: <NotFound /> },

@@ -1,0 +1,57 @@
+import type { NetworkSummary } from '../../../common/networks.js';
+import { ErrorBanner, LoadingState, VirshHint } from '../../lib/ui';
+import { useNetwork } from './queries';
+import { virshForNetworkAction } from './virsh';
+
+export function NetworkDetails({ host, network }: { host: string; network: NetworkSummary }) {
+  const { data, error, isPending } = useNetwork(host, network.name);
+  const leases = data?.leases ?? network.leases;
+  return (
+    <section id="network-details" className="mt-6 space-y-4" aria-label={`Network ${network.name}`}>
+      <h2 className="text-lg font-semibold">{network.name}</h2>
+      <div>
+        <h3 className="mb-1 text-sm font-semibold">DHCP leases</h3>
+        {!network.active ? (
+          <p className="text-sm text-zinc-500">The network is not running.</p>
+        ) : leases.length === 0 ? (
+          <p className="text-sm text-zinc-500">No leases.</p>
+        ) : (
+          <table id="network-leases" className="text-left text-sm">
+            <thead className="text-xs text-zinc-500">
+              <tr><th className="pr-4">VM</th><th className="pr-4">MAC</th><th className="pr-4">Address</th><th className="pr-4">Host name</th><th>Expires</th></tr>
+            </thead>
+            <tbody>
+              {leases.map((l) => (
+                <tr key={`${l.mac}-${l.ip}`} data-testid="network-lease">
+                  <td className="pr-4">{l.vm?.name ?? '—'}</td>
+                  <td className="pr-4 font-mono text-xs">{l.mac}</td>
+                  <td className="pr-4 font-mono text-xs">{l.ip}/{l.prefix}</td>
+                  <td className="pr-4">{l.hostname ?? '—'}</td>
+                  <td>{new Date(l.expiry * 1000).toLocaleString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <VirshHint command={virshForNetworkAction(network.name, 'leases')} />
+      </div>
+      {network.ipv4 !== undefined && network.ipv4.hosts.length > 0 && (
+        <div>
+          <h3 className="mb-1 text-sm font-semibold">Static hosts</h3>
+          <ul className="font-mono text-xs">
+            {network.ipv4.hosts.map((h) => <li key={h.mac}>{h.mac} → {h.ip}{h.name === undefined ? '' : ` (${h.name})`}</li>)}
+          </ul>
+        </div>
+      )}
+      <div>
+        <h3 className="mb-1 text-sm font-semibold">XML</h3>
+        {isPending && <LoadingState label="Reading the network XML…" />}
+        {error !== null && <ErrorBanner error={error} title="Cannot read the network" />}
+        {data !== undefined && (
+          <pre id="network-xml" className="max-h-96 overflow-auto rounded bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900">{data.xml}</pre>
+        )}
+        <VirshHint command={virshForNetworkAction(network.name, 'xml')} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import type { NetworkSummary } from '../../../common/networks.js';
+import { Badge, Button, ConfirmDialog, VirshHint } from '../../lib/ui';
+import { useNetworkAction, type NetworkAction } from './queries';
+import { virshForNetworkAction } from './virsh';
+
+const MODE_NAMES: Record<string, string> = { nat: 'NAT', route: 'Routed', isolated: 'Isolated', open: 'Open', bridge: 'Bridge' };
+
+type Confirm = 'stop' | 'delete' | undefined;
+
+export function NetworkRow({ host, network, selected, onSelect }: { host: string; network: NetworkSummary; selected: boolean; onSelect: () => void }) {
+  const action = useNetworkAction(host);
+  const [confirm, setConfirm] = useState<Confirm>(undefined);
+  const [lastAction, setLastAction] = useState<NetworkAction | undefined>(undefined);
+  const n = network;
+  const id = `network-${n.name}`;
+  const running = n.usedBy.filter((u) => u.active);
+  const run = (a: NetworkAction, after?: () => void) => {
+    setLastAction(a);
+    action.mutate({ name: n.name, action: a }, { onSuccess: () => after?.() });
+  };
+  const busy = (a: NetworkAction) => action.isPending && lastAction === a;
+
+  return (
+    <>
+      <tr id={id} data-testid="network-row" className={`border-b border-zinc-100 dark:border-zinc-800 ${selected ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}>
+        <td className="py-2 pr-3">
+          <button type="button" className="font-medium text-sky-700 hover:underline dark:text-sky-400" onClick={onSelect} aria-expanded={selected} id={`${id}-open`}>
+            {n.name}
+          </button>
+        </td>
+        <td className="pr-3">
+          <Badge tone={n.active ? 'green' : 'gray'} data-testid="network-state">{n.active ? 'active' : 'inactive'}</Badge>
+        </td>
+        <td className="pr-3 text-sm" data-testid="network-autostart">{n.autostart ? 'yes' : 'no'}</td>
+        <td className="pr-3 text-sm">{MODE_NAMES[n.forwardMode] ?? n.forwardMode}{n.forwardDev === undefined ? '' : ` via ${n.forwardDev}`}</td>
+        <td className="pr-3 font-mono text-xs">{n.bridge ?? '—'}</td>
+        <td className="pr-3 font-mono text-xs">{n.ipv4?.cidr ?? '—'}</td>
+        <td className="pr-3 font-mono text-xs">{n.ipv4?.dhcp === undefined ? '—' : `${n.ipv4.dhcp.start} – ${n.ipv4.dhcp.end}`}</td>
+        <td className="pr-3 text-sm" data-testid="network-leases">{n.active ? n.leases.length : '—'}</td>
+        <td className="pr-3 text-sm">{n.usedBy.length === 0 ? '—' : n.usedBy.map((u) => u.name).join(', ')}</td>
+        <td className="py-2">
+          <div className="flex flex-wrap gap-1">
+            {n.active ? (
+              <Button size="sm" onClick={() => setConfirm('stop')} id={`${id}-stop`} busy={busy('stop')}>Stop</Button>
+            ) : (
+              <Button size="sm" onClick={() => run('start')} id={`${id}-start`} busy={busy('start')}>Start</Button>
+            )}
+            <Button size="sm" onClick={() => run(n.autostart ? 'autostart-off' : 'autostart-on')} id={`${id}-autostart`} busy={busy('autostart-on') || busy('autostart-off')}>
+              {n.autostart ? 'Autostart off' : 'Autostart on'}
+            </Button>
+            <Button size="sm" variant="danger" onClick={() => setConfirm('delete')} id={`${id}-delete`}>Delete</Button>
+          </div>
+          {action.error !== null && confirm === undefined && (
+            <p className="mt-1 max-w-xs text-xs text-red-700 dark:text-red-400" role="alert" data-testid="network-action-error">
+              {action.error.message}
+            </p>
+          )}
+        </td>
+      </tr>
+      <ConfirmDialog
+        open={confirm === 'stop'}
+        title={`Stop network ${n.name}?`}
+        confirmLabel="Stop network"
+        danger
+        busy={busy('stop')}
+        error={confirm === 'stop' ? action.error : undefined}
+        onCancel={() => { setConfirm(undefined); action.reset(); }}
+        onConfirm={() => run('stop', () => setConfirm(undefined))}
+        id={`${id}-stop-dialog`}
+      >
+        <p>
+          The bridge {n.bridge ?? ''} goes away and DHCP/DNS for the network stop.
+          {running.length > 0 && ` Running VMs ${running.map((u) => u.name).join(', ')} lose their connection on it (the server refuses while they run).`}
+        </p>
+        <VirshHint command={virshForNetworkAction(n.name, 'stop')} />
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirm === 'delete'}
+        title={`Delete network ${n.name}?`}
+        confirmLabel="Delete network"
+        danger
+        busy={busy('delete')}
+        error={confirm === 'delete' ? action.error : undefined}
+        onCancel={() => { setConfirm(undefined); action.reset(); }}
+        onConfirm={() => run('delete', () => setConfirm(undefined))}
+        id={`${id}-delete-dialog`}
+      >
+        <p>
+          The network is {n.active ? 'stopped and ' : ''}removed from libvirt for good: its configuration
+          {n.ipv4 === undefined ? '' : ` (${n.ipv4.cidr}, ${n.ipv4.hosts.length} static host${n.ipv4.hosts.length === 1 ? '' : 's'})`} is lost.
+          {n.usedBy.length > 0 && ` VMs ${n.usedBy.map((u) => u.name).join(', ')} keep NICs pointing at it and cannot start them until it is back.`}
+        </p>
+        <VirshHint command={virshForNetworkAction(n.name, 'delete')} />
+      </ConfirmDialog>
+    </>
+  );
+}
