@@ -200,6 +200,8 @@ export class ClientCore extends EventEmitter<ClientEvents> {
           this.emit('error', err instanceof Error ? err : new Error(String(err)));
         }
       }
+      // Lost again while re-registering: the close handler has already taken over.
+      if (this.transport !== t) return;
     } catch (err) {
       t.destroy();
       if (this.transport === t) this.transport = undefined;

@@ -64,6 +64,8 @@ export class Transport extends EventEmitter<TransportEvents> {
   private closed = false;
   private closeError: Error | undefined;
   private lastRx = Date.now();
+  /** PINGs sent since anything last arrived. */
+  private unanswered = 0;
   private keepaliveTimer: NodeJS.Timeout | undefined;
   private pausedBy = new Set<number>();
 
@@ -174,22 +176,29 @@ export class Transport extends EventEmitter<TransportEvents> {
     if (!this.pausedBy.delete(serial)) return;
     if (this.pausedBy.size === 0) {
       this.lastRx = Date.now();
+      this.unanswered = 0;
       this.socket.resume();
     }
   }
 
-  /** Starts keepalive: answer PINGs always, send our own when idle, drop a silent daemon. */
+  /**
+   * Starts keepalive: answer PINGs always; when nothing arrived for an interval,
+   * send a PING; after `count` unanswered PINGs the daemon counts as dead.
+   */
   startKeepalive(opts: KeepaliveOptions): void {
     this.stopKeepalive();
     this.lastRx = Date.now();
+    this.unanswered = 0;
     this.keepaliveTimer = setInterval(() => {
       if (this.pausedBy.size > 0) return;
       const idle = Date.now() - this.lastRx;
-      if (idle >= opts.intervalMs * (opts.count + 1)) {
+      if (idle < opts.intervalMs) return;
+      if (this.unanswered >= opts.count) {
         this.destroy(new ConnectionLostError(`libvirtd did not answer keepalive for ${idle} ms`));
-      } else if (idle >= opts.intervalMs) {
-        this.sendKeepalive(KEEPALIVE_PROC_PING);
+        return;
       }
+      this.unanswered += 1;
+      this.sendKeepalive(KEEPALIVE_PROC_PING);
     }, opts.intervalMs);
     this.keepaliveTimer.unref();
   }
@@ -224,6 +233,7 @@ export class Transport extends EventEmitter<TransportEvents> {
 
   private onData(chunk: Buffer): void {
     this.lastRx = Date.now();
+    this.unanswered = 0;
     let packets: Packet[];
     try {
       packets = this.reader.push(chunk);
