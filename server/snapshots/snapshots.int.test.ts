@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { createTestGuest, type TestGuest } from '../../test/helpers/guest.js';
 import { QEMU_URI, virsh, VirshError, virshOrNull } from '../../test/helpers/virsh.js';
 import { SerialShell } from './serial.test-helpers.js';
 
+const run = promisify(execFile);
 const config = { hosts: [{ id: 'local', uri: QEMU_URI }], listenHost: '127.0.0.1', port: 0 };
 
 let app: App;
@@ -306,5 +309,96 @@ describe('snapshots of a running VM with a qcow2 disk', () => {
     expect(existsSync(s.memoryFile ?? '')).toBe(true);
     expect(await virsh(QEMU_URI, 'domstate', guest.name)).toBe('running');
     await expectVirshAgrees();
+  });
+});
+
+describe('snapshots of VMs that are shut off or have a raw disk', () => {
+  let off: TestGuest;
+  let raw: TestGuest;
+  const path = (g: TestGuest, rest = '') => `/api/v1/hosts/local/vms/${g.uuid}/snapshots${rest}`;
+  const call = async <T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?: object) => {
+    const res = await app.inject({ method, url, ...(body === undefined ? {} : { payload: body }) });
+    return { status: res.statusCode, json: res.json<T>() };
+  };
+  const names = async (g: TestGuest) => (await virsh(QEMU_URI, 'snapshot-list', '--domain', g.name, '--name')).split('\n').filter((l) => l !== '');
+
+  beforeAll(async () => {
+    [off, raw] = await Promise.all([
+      createTestGuest({ prefix: 'snap-off', disk: 'qcow2' }),
+      createTestGuest({ prefix: 'snap-raw', disk: 'raw' }),
+    ]);
+  });
+
+  afterAll(async () => {
+    for (const g of [off, raw]) {
+      if (g === undefined) continue;
+      const dir = g.diskPath === null ? null : dirname(g.diskPath);
+      await g.cleanup();
+      if (dir !== null) for (const file of await readdir(dir)) if (file.startsWith(`${g.name}.`)) await rm(join(dir, file), { force: true });
+    }
+    await virshOrNull(QEMU_URI, 'pool-refresh', 'virtdeck');
+  });
+
+  it('a shut-off VM gets disk-only snapshots; reverting with state running starts it', async () => {
+    const listed = await call<SnapshotList>('GET', path(off));
+    expect(listed.json.capabilities).toMatchObject({ vmState: 'shutoff', defaultKind: 'internal' });
+    expect(listed.json.capabilities.internal.memory).toBe('impossible');
+
+    const refused = await call<{ error: { code: string } }>('POST', path(off), { name: 'with-memory', memory: true });
+    expect(refused.status).toBe(409);
+    expect(await names(off)).toEqual([]);
+
+    const created = await timed('create', 'shut-off internal', () => call<Snapshot>('POST', path(off), { name: 'cold' }));
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    expect(created.json).toMatchObject({ kind: 'internal', withMemory: false, state: 'shutoff', revertible: true, current: true });
+    expect(await names(off)).toEqual(['cold']);
+    expect(await virsh('qemu:///system', 'domstate', off.name)).toBe('shut off');
+    // the snapshot lives inside the qcow2 image
+    const { stdout } = await run('qemu-img', ['info', '-U', '--output=json', off.diskPath ?? '']);
+    expect((JSON.parse(stdout) as { snapshots?: Array<{ name: string }> }).snapshots?.map((x) => x.name)).toEqual(['cold']);
+
+    const reverted = await timed('revert', 'shut-off -> running', () => call<RevertSnapshotResult>('POST', path(off, '/cold/revert'), { state: 'running' }));
+    expect(reverted.status, JSON.stringify(reverted.json)).toBe(200);
+    expect(reverted.json.vmState).toBe('running');
+    expect(await virsh(QEMU_URI, 'domstate', off.name)).toBe('running');
+    await off.waitForBanner(60_000);
+
+    const asTaken = await timed('revert', 'running -> shut-off as taken', () => call<RevertSnapshotResult>('POST', path(off, '/cold/revert'), { state: 'as-taken' }));
+    expect(asTaken.json.vmState).toBe('shutoff');
+    expect(await virsh(QEMU_URI, 'domstate', off.name)).toBe('shut off');
+
+    const del = await call<DeleteSnapshotResult>('DELETE', path(off, '/cold'));
+    expect(del.status).toBe(200);
+    expect(await names(off)).toEqual([]);
+  });
+
+  it('a raw disk rules out internal snapshots, as libvirt itself does', async () => {
+    const listed = await call<SnapshotList>('GET', path(raw));
+    const caps = listed.json.capabilities;
+    expect(caps.internal.available).toBe(false);
+    expect(caps.internal.reason).toBe('Internal snapshots need every writable disk in qcow2 format; vda is raw.');
+    expect(caps.defaultKind).toBe('external');
+
+    const refused = await call<{ error: { code: string; message: string } }>('POST', path(raw), { name: 'inside', kind: 'internal' });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe('SNAPSHOT_KIND_UNAVAILABLE');
+    expect(refused.json.error.message).toMatch(/vda is raw/);
+    // libvirt refuses it too: the API only withholds what libvirt would not do
+    const viaVirsh = await virsh(QEMU_URI, 'snapshot-create-as', '--domain', raw.name, '--name', 'inside').catch((e: unknown) => e);
+    expect(viaVirsh).toBeInstanceOf(VirshError);
+    console.log(`libvirt on an internal snapshot of a raw disk: ${(viaVirsh as VirshError).stderr.trim()}`);
+    expect(await names(raw)).toEqual([]);
+
+    const ext = await call<Snapshot>('POST', path(raw), { name: 'outside' });
+    expect(ext.status, JSON.stringify(ext.json)).toBe(201);
+    expect(ext.json).toMatchObject({ kind: 'external', withMemory: false, state: 'shutoff', revertible: false });
+    expect(await names(raw)).toEqual(['outside']);
+    const overlay = ext.json.disks[0]?.file ?? '';
+    expect(existsSync(overlay)).toBe(true);
+    const del = await call<DeleteSnapshotResult>('DELETE', path(raw, '/outside'));
+    expect(del.status, JSON.stringify(del.json)).toBe(200);
+    expect(await names(raw)).toEqual([]);
+    expect(existsSync(overlay)).toBe(false);
+    expect(await virsh(QEMU_URI, 'domstate', raw.name)).toBe('shut off');
   });
 });
