@@ -42,9 +42,10 @@ export async function domainNames(): Promise<string[]> {
 
 /** Destroys and undefines a VM if it (still) exists, with everything libvirt keeps for it. */
 export async function removeVm(name: string): Promise<void> {
-  if ((await virshOrNull(QEMU_URI, 'domstate', name)) === null) return;
-  await virshOrNull(QEMU_URI, 'destroy', name);
-  await virshOrNull(QEMU_URI, 'undefine', name, '--managed-save', '--snapshots-metadata');
+  if ((await virshOrNull(QEMU_URI, 'domstate', name)) !== null) {
+    await virshOrNull(QEMU_URI, 'destroy', name);
+    await virshOrNull(QEMU_URI, 'undefine', name, '--managed-save', '--snapshots-metadata');
+  }
   rmSync(`/var/log/libvirt/qemu/${name}-serial.log`, { force: true });
   rmSync(`/var/log/libvirt/qemu/${name}.log`, { force: true });
 }

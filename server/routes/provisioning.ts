@@ -83,10 +83,16 @@ export const provisioningRoutes: FastifyPluginAsyncTypebox<ProvisioningRoutesOpt
 
   app.delete(
     '/hosts/:host/vms/:uuid',
-    { schema: { params: VmParams, querystring: DeleteQuery, body: Type.Optional(DeleteVmBody), response: { 200: DeleteVmResult } } },
+    {
+      schema: { params: VmParams, querystring: DeleteQuery, body: DeleteVmBody, response: { 200: DeleteVmResult } },
+      // The options may come in the query alone (DELETE without a body).
+      preValidation: async (request) => {
+        if (request.body === undefined || request.body === null) request.body = {};
+      },
+    },
     async (request) => {
       const q = request.query;
-      const b = request.body ?? {};
+      const b = request.body;
       const queryVolumes = q.volumes === undefined ? [] : Array.isArray(q.volumes) ? q.volumes : [q.volumes];
       const merged: DeleteVmBody = {
         volumes: [...(b.volumes ?? []), ...queryVolumes],
