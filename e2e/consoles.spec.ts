@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createTestGuest, type TestGuest } from '../test/helpers/guest.js';
+import { QEMU_URI, virsh } from '../test/helpers/virsh.js';
+
+let withVnc: TestGuest;
+let second: TestGuest;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(150_000);
+  [withVnc, second] = await Promise.all([
+    createTestGuest({ prefix: 'e2e-console', vnc: true, start: true }),
+    createTestGuest({ prefix: 'e2e-console', vnc: false, start: true }),
+  ]);
+  await Promise.all([withVnc.waitForBanner(90_000), second.waitForBanner(90_000)]);
+});
+
+test.afterAll(async () => {
+  await Promise.allSettled([withVnc?.cleanup(), second?.cleanup()]);
+});
+
+function openUrl(guest: TestGuest, kind: 'serial' | 'vnc'): string {
+  return `/hosts/local/consoles?${new URLSearchParams({ open: guest.uuid, name: guest.name, kind }).toString()}`;
+}
+
+function pane(page: Page, guest: TestGuest, kind: 'serial' | 'vnc'): Locator {
+  return page.locator(`[data-testid="console-pane"][data-kind="${kind}"]`).filter({
+    has: page.locator(`[data-uuid="${guest.uuid}"]`),
+  });
+}
+
+async function typeInTerminal(page: Page, terminal: Locator, text: string): Promise<void> {
+  await terminal.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Pixels of the guest screen brighter than the background: text on the VGA console. */
+async function litPixels(canvas: Locator): Promise<number> {
+  return canvas.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const ctx = c.getContext('2d');
+    if (ctx === null || c.width === 0 || c.height === 0) return 0;
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let lit = 0;
+    for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0) > 192) lit++;
+    return lit;
+  });
+}
+
+async function canvasHash(canvas: Locator): Promise<{ hash: number; distinct: number }> {
+  return canvas.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const ctx = c.getContext('2d');
+    if (ctx === null || c.width === 0 || c.height === 0) return { hash: 0, distinct: 0 };
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let hash = 0;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const px = ((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0);
+      hash = (hash * 31 + px) | 0;
+      if (colours.size < 64) colours.add(px);
+    }
+    return { hash, distinct: colours.size };
+  });
+}
+
+test('serial pane: typing a command shows the guest shell\'s answer', async ({ page }) => {
+  await page.goto(openUrl(withVnc, 'serial'));
+  const serial = pane(page, withVnc, 'serial');
+  await expect(serial.getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+  const tag = randomBytes(4).toString('hex');
+  await typeInTerminal(page, serial.getByTestId('serial-terminal'), `echo virtdeck-$((6*7))-${tag}`);
+  // The computed 42 proves the guest ran it (the typed line itself says $((6*7))).
+  await expect(serial.locator('.xterm-rows')).toContainText(`virtdeck-42-${tag}`);
+});
+
+test('VNC pane: a non-blank screen that changes when the guest prints on it', async ({ page }) => {
+  await page.goto(openUrl(withVnc, 'vnc'));
+  const vnc = pane(page, withVnc, 'vnc');
+  await expect(vnc.getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+  const canvas = vnc.locator('[data-testid="vnc-screen"] canvas');
+  await expect(canvas).toBeVisible();
+  await expect.poll(async () => (await canvasHash(canvas)).distinct, { timeout: 15_000 }).toBeGreaterThan(1);
+  const before = await canvasHash(canvas);
+
+  // Print on the VGA console from the serial console, in a second pane of the same workspace.
+  await page.goto(openUrl(withVnc, 'serial'));
+  await expect(page.getByTestId('console-pane')).toHaveCount(2);
+  const serial = pane(page, withVnc, 'serial');
+  await expect(serial.getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+  await expect(vnc.getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+  const terminal = serial.getByTestId('serial-terminal');
+  await typeInTerminal(page, terminal, 'clear > /dev/tty1');
+  await expect.poll(async () => (await canvasHash(canvas)).hash, { timeout: 15_000 }).not.toBe(before.hash);
+  await page.waitForTimeout(500);
+  const blank = await litPixels(canvas);
+  await typeInTerminal(page, terminal, 'for i in 1 2 3 4 5 6 7 8; do echo virtdeck-on-the-screen-$i > /dev/tty1; done');
+  // Eight lines of 24 characters light up thousands of pixels; a blinking cursor a few dozen.
+  await expect.poll(() => litPixels(canvas), { timeout: 15_000 }).toBeGreaterThan(blank + 2000);
+});
+
+test('two VMs side by side in the workspace, remembered across a reload', async ({ page }) => {
+  await page.goto(openUrl(withVnc, 'serial'));
+  const left = pane(page, withVnc, 'serial');
+  await expect(left.getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+  await page.goto(openUrl(second, 'serial'));
+  const right = pane(page, second, 'serial');
+  await expect(left.getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+  await expect(right.getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+  const a = await left.boundingBox();
+  const b = await right.boundingBox();
+  expect(a && b && b.x > a.x + a.width - 10 && Math.abs(a.y - b.y) < 5).toBe(true);
+
+  const tag = randomBytes(4).toString('hex');
+  await typeInTerminal(page, right.getByTestId('serial-terminal'), `echo second-$((2+3))-${tag}`);
+  await expect(right.locator('.xterm-rows')).toContainText(`second-5-${tag}`);
+  await expect(left.locator('.xterm-rows')).not.toContainText(`second-5-${tag}`);
+
+  await page.reload();
+  await expect(page.getByTestId('console-pane')).toHaveCount(2);
+  await expect(pane(page, withVnc, 'serial').getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+  await expect(pane(page, second, 'serial').getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+
+  // Maximise one, restore, close one.
+  const id = await right.getAttribute('data-pane-id');
+  await page.locator(`#pane-${id ?? ''}-maximise`).click();
+  await expect(page.getByTestId('console-workspace')).toHaveAttribute('data-maximised', id ?? '');
+  await expect(left).toBeHidden();
+  await page.locator(`#pane-${id ?? ''}-maximise`).click();
+  await expect(left).toBeVisible();
+  await page.locator(`#pane-${id ?? ''}-close`).click();
+  await expect(page.getByTestId('console-pane')).toHaveCount(1);
+});
+
+test('the serial pane reattaches when the VM restarts and shows the boot banner again', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(openUrl(second, 'serial'));
+  const serial = pane(page, second, 'serial');
+  const status = serial.getByTestId('console-status');
+  await expect(status).toHaveAttribute('data-state', 'connected');
+  const terminal = serial.getByTestId('serial-terminal');
+  await typeInTerminal(page, terminal, 'clear');
+  await expect(serial.locator('.xterm-rows')).not.toContainText('VIRTDECK-GUEST-READY');
+
+  await virsh(QEMU_URI, 'destroy', second.name);
+  await expect(status).toHaveAttribute('data-state', 'vm-not-running');
+  await virsh(QEMU_URI, 'start', second.name);
+  await expect(status).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+  await expect(serial.locator('.xterm-rows')).toContainText('VIRTDECK-GUEST-READY', { timeout: 60_000 });
+  const tag = randomBytes(4).toString('hex');
+  await typeInTerminal(page, terminal, `echo back-$((1+1))-${tag}`);
+  await expect(serial.locator('.xterm-rows')).toContainText(`back-2-${tag}`);
+});
