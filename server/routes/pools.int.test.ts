@@ -83,13 +83,17 @@ describe('dir pool lifecycle through the API (qemu:///system)', () => {
     expect(details.json<PoolDetails>().xml).toContain(`<path>${target}</path>`);
   });
 
-  it('refuses to undefine while active; nothing changes', async () => {
+  it('refuses to undefine or delete the storage while active; nothing changes', async () => {
     const res = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/pools/${name}` });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(/is active; stop it/);
+    const storage = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/delete-storage`, payload: { confirm: name } });
+    expect(storage.statusCode).toBe(409);
+    expect(storage.json<{ error: { message: string } }>().error.message).toMatch(/is active; stop it before deleting its storage/);
     const info = await poolInfo(name);
     expect(info['State']).toBe('running');
     expect(info['Persistent']).toBe('yes');
+    expect(existsSync(join(target, 'dropped.img'))).toBe(true);
   });
 
   it('stops it', async () => {
@@ -179,11 +183,13 @@ describe('bad pool input is refused with a reason and changes nothing', () => {
     ['XML injection in a field', { name: 'vt-storage-inj', type: 'rbd', source: { name: "p'/><evil", host: 'h' } }, /Source name/],
   ];
   it.each(cases)('%s → 400', async (_what, payload, reason) => {
-    const before = await allPools(QEMU_URI);
+    // Other suites create pools on the same daemon meanwhile: compare only this suite's names.
+    const ours = async (): Promise<string[]> => (await allPools(QEMU_URI)).filter((n) => n.startsWith('vt-storage') || n.includes('evil') || n.includes('/'));
+    const before = await ours();
     const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: payload as object });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(reason);
-    expect(await allPools(QEMU_URI)).toEqual(before);
+    expect(await ours()).toEqual(before);
   });
 
   it('a duplicate name → 409 and the existing pool is untouched', async () => {

@@ -9,7 +9,7 @@ import { QEMU_URI, virsh } from '../../test/helpers/virsh.js';
 import { removePool, storageName, testPoolsDir } from '../storage/storage-app.test-helpers.js';
 
 const MiB = 1024 * 1024;
-const UPLOAD_BYTES = 64 * MiB;
+const UPLOAD_BYTES = Number(process.env["VT_UPLOAD_MIB"] ?? 64) * MiB;
 
 let server: ChildProcess;
 let port = 0;
