@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomInt } from 'node:crypto';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestGuest, TEST_POOL, type TestGuest } from '../../test/helpers/guest.js';
 import {
   DomainAffect,
+  DomainConsoleFlags,
+  LibvirtError,
   DomainEventType,
   DomainStatsTypes,
   LibvirtClient,
@@ -98,6 +102,33 @@ describe('a real test guest on qemu:///system', () => {
       console.end();
       await new Promise<void>((resolve) => console.once('close', () => resolve()));
     }
+  });
+
+  it('propagates a console takeover as an error and aborts from our side', async () => {
+    const first = await client.domainOpenConsole({ dom, devName: null, flags: 0 });
+    const firstEnded = new Promise<string>((resolve) => {
+      first.on('error', (e) => resolve(`error:${e.name}:${e.message}`));
+      first.on('close', () => resolve('closed'));
+      first.resume();
+    });
+    // A second open without FORCE is refused while the first holds the console.
+    const refused = await client.domainOpenConsole({ dom, devName: null, flags: 0 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(LibvirtError);
+
+    // FORCE takes it over: the first stream is ended by the daemon.
+    const second = await client.domainOpenConsole({ dom, devName: null, flags: DomainConsoleFlags.FORCE });
+    expect(await firstEnded).toMatch(/^(error:LibvirtError|closed)/);
+
+    // Our abort releases it on the daemon: a plain open succeeds afterwards.
+    second.destroy();
+    await new Promise<void>((resolve) => second.once('close', () => resolve()));
+    const third = await waitFor(
+      () => client.domainOpenConsole({ dom, devName: null, flags: 0 }).catch(() => undefined),
+      5000,
+      'console free again',
+    );
+    third.destroy();
+    expect((await client.connectGetUri()).uri).toBe(QEMU_URI);
   });
 
   it('resizes a disk and reports block info', async () => {
@@ -202,17 +233,24 @@ describe('a real test guest on qemu:///system', () => {
     });
     try {
       const upload = await client.storageVolUpload({ vol, offset: 0, length: size, flags: 0 });
-      await new Promise<void>((resolve, reject) => {
-        upload.on('error', reject);
-        upload.end(data, () => resolve());
-      });
+      // Uneven 100 kB pieces through pipeline(): backpressure, finish confirmed by libvirt.
+      const pieces = function* (): Generator<Buffer> {
+        for (let off = 0; off < size; off += 100_000) yield data.subarray(off, off + 100_000);
+      };
+      await pipeline(Readable.from(pieces()), upload);
       const download = await client.storageVolDownload({ vol, offset: 0n, length: 0n, flags: 0 });
       const hash = createHash('sha256');
       let received = 0;
-      for await (const chunk of download) {
-        hash.update(chunk as Buffer);
-        received += (chunk as Buffer).length;
-      }
+      await pipeline(
+        download,
+        new Writable({
+          write(chunk: Buffer, _enc, cb) {
+            hash.update(chunk);
+            received += chunk.length;
+            cb();
+          },
+        }),
+      );
       expect(received).toBe(size);
       expect(hash.digest('hex')).toBe(createHash('sha256').update(data).digest('hex'));
       const { name: path } = await client.storageVolGetPath({ vol });
