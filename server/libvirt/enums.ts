@@ -219,3 +219,17 @@ export const StorageVolResizeFlags = { ALLOCATE: 1, DELTA: 2, SHRINK: 4 } as con
 export const StorageVolStreamFlags = { SPARSE_STREAM: 1 } as const;
 /** virDomainInterfaceAddressesSource */
 export const InterfaceAddressesSource = { LEASE: 0, AGENT: 1, ARP: 2 } as const;
+/** virConnectGetAllDomainStatsFlags */
+export const GetAllDomainStatsFlags = {
+  ACTIVE: 1,
+  INACTIVE: 2,
+  PERSISTENT: 4,
+  TRANSIENT: 8,
+  RUNNING: 16,
+  PAUSED: 32,
+  SHUTOFF: 64,
+  OTHER: 128,
+  NOWAIT: 1 << 29,
+  BACKING: 1 << 30,
+  ENFORCE_STATS: 2 ** 31,
+} as const;
