@@ -54,3 +54,11 @@ describe('virsh equivalents', () => {
       .toBe('virsh vol-create-as --pool p --name test.qcow2 --capacity 3221225472b --format qcow2');
   });
 });
+
+describe('virsh equivalents with a port', () => {
+  it('falls back to pool-define of the XML, since pool-define-as has no port option', () => {
+    const cmds = poolCreateCommands({ name: 'i', type: 'iscsi', source: { host: 'h', port: 3260, device: 'iqn.2004-04.com.example:a' }, start: true });
+    expect(cmds[0]).toMatch(/^virsh pool-define i\.xml {3}# i\.xml holding the XML above/);
+    expect(cmds[1]).toBe('virsh pool-start i');
+  });
+});

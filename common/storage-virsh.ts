@@ -12,11 +12,23 @@ const cmd = (...words: string[]): string => ['virsh', ...words.map(shellQuote)].
 
 /** `virsh pool-define-as …` (+ build/start/autostart) for a wizard request. */
 export function poolCreateCommands(body: PoolCreateBody): string[] {
+  const s = body.source ?? {};
+  const out = [s.port !== undefined ? poolDefineFromFile(body.name) : poolDefineAs(body)];
+  if (body.build) out.push(cmd('pool-build', body.name));
+  if (body.start) out.push(cmd('pool-start', body.name));
+  if (body.autostart) out.push(cmd('pool-autostart', body.name));
+  return out;
+}
+
+/** pool-define-as has no option for a source port: then the XML itself must be defined. */
+function poolDefineFromFile(name: string): string {
+  return `${cmd('pool-define', `${name}.xml`)}   # ${name}.xml holding the XML above (pool-define-as cannot set a port)`;
+}
+
+function poolDefineAs(body: PoolCreateBody): string {
   const words = ['pool-define-as', '--name', body.name, '--type', body.type];
   const s = body.source ?? {};
-  if (s.host !== undefined && s.host !== '') {
-    words.push('--source-host', s.port !== undefined ? `${s.host.includes(':') ? `[${s.host}]` : s.host}:${s.port}` : s.host);
-  }
+  if (s.host !== undefined && s.host !== '') words.push('--source-host', s.host);
   if (s.dir) words.push('--source-path', s.dir);
   if (s.device) words.push('--source-dev', s.device);
   if (s.name) words.push('--source-name', s.name);
@@ -37,11 +49,7 @@ export function poolCreateCommands(body: PoolCreateBody): string[] {
   }
   const target = effectiveTarget(body);
   if (target !== undefined) words.push('--target', target);
-  const out = [cmd(...words)];
-  if (body.build) out.push(cmd('pool-build', body.name));
-  if (body.start) out.push(cmd('pool-start', body.name));
-  if (body.autostart) out.push(cmd('pool-autostart', body.name));
-  return out;
+  return cmd(...words);
 }
 
 export const poolCommand = {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../app.js';
 import { POOL_TYPES } from '../../common/storage-pool-types.js';
 import type { PoolCreateBody, PoolDetails } from '../../common/storage.js';
-import { parsePoolXml } from '../xml/pool.js';
+import { buildPoolXml, parsePoolXml } from '../xml/pool.js';
+import { poolCreateCommands } from '../../common/storage-virsh.js';
 import { SAMPLE_POOLS } from '../xml/pool-samples.test-helpers.js';
 import { QEMU_URI, TEST_VIRSH_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
 import { infoMap, removePool, storageApp, storageName, testPoolsDir } from '../storage/storage-app.test-helpers.js';
@@ -168,6 +169,28 @@ describe('every wizard pool type is accepted by libvirt (test:///default)', () =
     const del = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/test/pools/${name}` });
     expect(del.statusCode, del.body).toBe(204);
     expect(await allPools(TEST_VIRSH_URI)).not.toContain(name);
+  });
+});
+
+/** Splits a command made by shellQuote back into words. */
+function shellWords(command: string): string[] {
+  const words: string[] = [];
+  const re = /'((?:[^']|'\\'')*)'|(\S+)/g;
+  for (let m = re.exec(command); m !== null; m = re.exec(command)) words.push(m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : (m[2] ?? ''));
+  return words;
+}
+
+describe('the virsh command shown in the wizard means the same pool as the XML', () => {
+  it.each(POOL_TYPES.filter((t) => SAMPLE_POOLS[t].source?.port === undefined))('%s: pool-define-as --print-xml ≡ our XML', async (type) => {
+    const sample = SAMPLE_POOLS[type];
+    const first = poolCreateCommands(sample)[0] ?? '';
+    const [program, ...args] = shellWords(first);
+    expect(program).toBe('virsh');
+    const printed = parsePoolXml(await virsh(TEST_VIRSH_URI, ...args, '--print-xml'));
+    const ours = parsePoolXml(buildPoolXml(sample));
+    expect(printed.source).toEqual(ours.source);
+    expect(printed.targetPath).toBe(ours.targetPath);
+    expect(printed.type).toBe(type);
   });
 });
 
