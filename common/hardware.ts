@@ -25,13 +25,15 @@ export const ApplyQuery = Type.Object({ apply: Type.Optional(ApplyMode) });
 export type ApplyQuery = Static<typeof ApplyQuery>;
 
 export const DISK_BUSES = ['virtio', 'sata', 'scsi', 'usb', 'ide'] as const;
-export const DiskBus = Type.Union(DISK_BUSES.map((b) => Type.Literal(b)));
+export const DiskBus = Type.Union([Type.Literal('virtio'), Type.Literal('sata'), Type.Literal('scsi'), Type.Literal('usb'), Type.Literal('ide')]);
 export type DiskBus = Static<typeof DiskBus>;
 export const CACHE_MODES = ['default', 'none', 'writethrough', 'writeback', 'directsync', 'unsafe'] as const;
-export const CacheMode = Type.Union(CACHE_MODES.map((c) => Type.Literal(c)));
+export const CacheMode = Type.Union([
+  Type.Literal('default'), Type.Literal('none'), Type.Literal('writethrough'), Type.Literal('writeback'), Type.Literal('directsync'), Type.Literal('unsafe'),
+]);
 export type CacheMode = Static<typeof CacheMode>;
 export const NIC_MODELS = ['virtio', 'e1000e', 'e1000', 'rtl8139'] as const;
-export const NicModel = Type.Union(NIC_MODELS.map((m) => Type.Literal(m)));
+export const NicModel = Type.Union([Type.Literal('virtio'), Type.Literal('e1000e'), Type.Literal('e1000'), Type.Literal('rtl8139')]);
 export type NicModel = Static<typeof NicModel>;
 
 export const NewVolumeSource = Type.Object(
@@ -106,7 +108,7 @@ export type MemoryBody = Static<typeof MemoryBody>;
 
 export const BOOT_DEVICES = ['hd', 'cdrom', 'network', 'fd'] as const;
 export const BootBody = Type.Object(
-  { devices: Type.Array(Type.Union(BOOT_DEVICES.map((d) => Type.Literal(d))), { minItems: 1, maxItems: 4, uniqueItems: true }) },
+  { devices: Type.Array(Type.Union([Type.Literal('hd'), Type.Literal('cdrom'), Type.Literal('network'), Type.Literal('fd')]), { minItems: 1, maxItems: 4, uniqueItems: true }) },
   { additionalProperties: false },
 );
 export type BootBody = Static<typeof BootBody>;

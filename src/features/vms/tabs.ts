@@ -4,6 +4,7 @@ import { DevicesTab } from './DevicesTab';
 import { XmlTab } from './XmlTab';
 import { SnapshotsTab } from '../snapshots/SnapshotsTab';
 import { VmConsolesTab } from '../consoles/ConsolesTab';
+import { HardwareTab } from '../hardware/HardwareTab';
 
 /**
  * The tabs of the VM page, in order. Features add their tab with one line here, e.g.
@@ -13,6 +14,7 @@ import { VmConsolesTab } from '../consoles/ConsolesTab';
 export const vmTabs: readonly VmTab[] = [
   { id: 'overview', label: 'Overview', Component: OverviewTab },
   { id: 'devices', label: 'Disks & NICs', Component: DevicesTab },
+  { id: 'hardware', label: 'Hardware', Component: HardwareTab },
   { id: 'snapshots', label: 'Snapshots', Component: SnapshotsTab },
   { id: 'xml', label: 'XML', Component: XmlTab },
   { id: 'consoles', label: 'Consoles', Component: VmConsolesTab },

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { virshBlockResize, virshChangeMedia, type HardwareView, type HwDisk } from '../../../common/hardware.js';
+import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
+import { Field, Select, TextInput } from '../storage/Field';
+import { usePools, useVolumes } from '../storage/queries';
+import { useHardwareChange } from './queries';
+
+interface Props {
+  host: string;
+  hw: HardwareView;
+  disk: HwDisk;
+  onClose: () => void;
+  onDone: (virsh: string, summary: string) => void;
+}
+
+export function InsertMediaDialog({ host, hw, disk, onClose, onDone }: Props) {
+  const change = useHardwareChange(host, hw.uuid);
+  const pools = (usePools(host).data ?? []).filter((p) => p.active);
+  const [pool, setPool] = useState<string | undefined>(undefined);
+  const poolName = pool ?? pools[0]?.name;
+  const vols = useVolumes(host, poolName, poolName !== undefined).data ?? [];
+  const [volume, setVolume] = useState<string | undefined>(undefined);
+  const chosen = vols.find((v) => v.name === volume) ?? vols.find((v) => v.name.endsWith('.iso')) ?? vols[0];
+  return (
+    <Dialog
+      open
+      title={`Insert media into ${disk.target}`}
+      onClose={onClose}
+      id="media-insert-dialog"
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            variant="primary"
+            busy={change.isPending}
+            disabled={chosen === undefined || poolName === undefined}
+            id="media-insert-submit"
+            onClick={() => {
+              if (chosen === undefined || poolName === undefined) return;
+              change.mutate({ method: 'put', path: ['disks', disk.target, 'media'], body: { pool: poolName, volume: chosen.name } }, { onSuccess: (r) => onDone(r.virsh, r.summary) });
+            }}
+          >
+            Insert
+          </Button>
+        </>
+      }
+    >
+      <div className="space-y-3">
+        <Field id="media-pool" label="Storage pool">
+          <Select id="media-pool" value={poolName ?? ''} onValue={setPool} options={pools.map((p) => ({ value: p.name, label: p.name }))} />
+        </Field>
+        <Field id="media-volume" label="Image" error={chosen === undefined ? 'The pool has no volumes' : undefined}>
+          <Select id="media-volume" value={chosen?.name ?? ''} onValue={setVolume} options={vols.map((v) => ({ value: v.name, label: v.name }))} />
+        </Field>
+        <VirshHint command={virshChangeMedia(hw.name, disk.target, chosen?.path ?? '', disk.live, disk.config)} />
+        {change.error !== null && <ErrorBanner error={change.error} title="The media was not inserted" />}
+      </div>
+    </Dialog>
+  );
+}
+
+export function GrowDiskDialog({ host, hw, disk, onClose, onDone }: Props) {
+  const change = useHardwareChange(host, hw.uuid);
+  const [sizeMiB, setSizeMiB] = useState('');
+  const size = Number(sizeMiB);
+  const error = sizeMiB === '' ? undefined : !Number.isFinite(size) || size <= 0 ? 'A size in MiB' : undefined;
+  const bytes = Math.round(size * 1024 * 1024);
+  return (
+    <Dialog
+      open
+      title={`Grow disk ${disk.target}`}
+      onClose={onClose}
+      id="disk-grow-dialog"
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            variant="primary"
+            busy={change.isPending}
+            disabled={sizeMiB === '' || error !== undefined}
+            id="disk-grow-submit"
+            onClick={() => change.mutate({ method: 'post', path: ['disks', disk.target, 'resize'], body: { capacityBytes: bytes } }, { onSuccess: (r) => onDone(r.virsh, r.summary) })}
+          >
+            Grow
+          </Button>
+        </>
+      }
+    >
+      <div className="space-y-3">
+        <p>
+          {hw.active && disk.live
+            ? 'The VM is running: the disk grows at once (block resize); the guest still has to grow its partition and file system.'
+            : 'The VM is off: the volume grows now; the guest sees the new size when it boots.'}{' '}
+          A disk cannot shrink here: that would lose data.
+        </p>
+        <Field id="disk-grow-size" label="New size (MiB)" error={error}>
+          <TextInput id="disk-grow-size" value={sizeMiB} onValue={setSizeMiB} error={error} inputMode="numeric" autoFocus />
+        </Field>
+        <VirshHint command={virshBlockResize(hw.name, disk.target, bytes)} />
+        {change.error !== null && <ErrorBanner error={change.error} title="The disk did not grow" />}
+      </div>
+    </Dialog>
+  );
+}
