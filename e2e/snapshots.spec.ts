@@ -83,7 +83,8 @@ test('create two snapshots, revert to the first, delete the second; virsh agrees
     })
     .toBe('connected');
   await page.goto(`/hosts/local/vms/${guest.uuid}/snapshots`);
-  await expect(page.locator('#snapshots-empty')).toBeVisible();
+  // the first page load of a fresh server under load can take a while
+  await expect(page.locator('#snapshots-empty')).toBeVisible({ timeout: 30_000 });
   expect(await virshTree()).toEqual([]);
 
   await takeSnapshot(page, 'first', 'before <changes> & "tests"');
@@ -122,4 +123,30 @@ test('create two snapshots, revert to the first, delete the second; virsh agrees
   await del.getByTestId('confirm-ok').click();
   await expect(del).toBeHidden({ timeout: 20_000 });
   await expectPageMatchesVirsh(page, ['0:first'], 'first');
+});
+
+test('a snapshot taken elsewhere appears without reloading; deleting a subtree needs the children scope', async ({ page }) => {
+  await page.goto(`/hosts/local/vms/${guest.uuid}/snapshots`);
+  await expect(page.locator('[data-testid="snapshot-row"][data-snapshot-name="first"]')).toBeVisible();
+  const api = `/api/v1/hosts/local/vms/${guest.uuid}/snapshots`;
+
+  // another client (a second browser tab, say) takes a snapshot: the event refreshes this page
+  const created = await page.request.post(api, { data: { name: `child <of> first`, description: 'from elsewhere' } });
+  expect(created.status()).toBe(201);
+  await expectPageMatchesVirsh(page, ['0:first', '1:child <of> first'], 'child <of> first');
+
+  await page.locator('[data-testid="snapshot-row"][data-snapshot-name="first"]').click();
+  await page.locator('#snapshot-delete').click();
+  const del = page.locator('#snapshot-delete-dialog');
+  await expect(del.locator('#snapshot-delete-scope-this')).toBeChecked();
+  await del.locator('#snapshot-delete-scope-children').check();
+  await expect(del.getByTestId('snapshot-delete-warning')).toContainText('These snapshots are deleted: “first”, “child <of> first”');
+  await del.locator('#snapshot-delete-virsh-toggle').click();
+  await expect(del.locator('#snapshot-delete-virsh')).toHaveText(
+    `virsh -c qemu:///system snapshot-delete --domain '${guest.name}' --snapshotname 'first' --children`,
+  );
+  await del.getByTestId('confirm-ok').click();
+  await expect(del).toBeHidden({ timeout: 20_000 });
+  await expect(page.locator('#snapshots-empty')).toBeVisible();
+  expect(await virshTree()).toEqual([]);
 });
