@@ -233,9 +233,9 @@ describe('a real test guest on qemu:///system', () => {
     });
     try {
       const upload = await client.storageVolUpload({ vol, offset: 0, length: size, flags: 0 });
-      // Uneven 100 kB pieces through pipeline(): backpressure, finish confirmed by libvirt.
+      // Uneven ~1 MB pieces through pipeline(): split into 262,120-byte packets, backpressure, finish confirmed by libvirt.
       const pieces = function* (): Generator<Buffer> {
-        for (let off = 0; off < size; off += 100_000) yield data.subarray(off, off + 100_000);
+        for (let off = 0; off < size; off += 1_000_003) yield data.subarray(off, off + 1_000_003);
       };
       await pipeline(Readable.from(pieces()), upload);
       const download = await client.storageVolDownload({ vol, offset: 0n, length: 0n, flags: 0 });
