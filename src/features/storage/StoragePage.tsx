@@ -4,6 +4,7 @@ import { useHostId } from '../../app/hosts';
 import { Button, ErrorBanner, LoadingState } from '../../lib/ui';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { PoolActions } from './PoolActions';
+import { PoolDetailsView } from './PoolDetailsView';
 import { PoolStateBadge, PoolTable } from './PoolTable';
 import { usePools, useVolumes } from './queries';
 import { UploadDialog } from './UploadDialog';
@@ -25,6 +26,7 @@ function PoolPanel({ host, name }: { host: string; name: string }) {
         <span className="font-mono text-xs text-zinc-500">{pool.type}{pool.targetPath !== undefined ? ` · ${pool.targetPath}` : ''}</span>
       </div>
       <PoolActions host={host} pool={pool} />
+      <PoolDetailsView host={host} name={pool.name} />
       <div className="flex items-center justify-between pt-2">
         <h3 className="text-sm font-semibold">Volumes</h3>
         {pool.active && (

@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, fireEvent, render, screen, cleanup } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PoolWizard } from './PoolWizard';
+
+beforeAll(() => {
+  // jsdom has <dialog> but not its modal methods.
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) { this.setAttribute('open', ''); };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) { this.removeAttribute('open'); };
+});
+afterEach(cleanup);
+
+function renderWizard() {
+  const client = new QueryClient();
+  return render(
+    <QueryClientProvider client={client}>
+      <PoolWizard host="local" open onClose={() => undefined} onCreated={() => undefined} />
+    </QueryClientProvider>,
+  );
+}
+
+const input = (id: string): HTMLInputElement => {
+  const el = document.getElementById(id);
+  if (!(el instanceof HTMLInputElement)) throw new Error(`no input #${id}`);
+  return el;
+};
+const errorText = (id: string): string | null => document.getElementById(`${id}-error`)?.textContent ?? null;
+
+describe('pool wizard', () => {
+  it('shows why a name is refused while it is typed, and clears it when fixed', () => {
+    renderWizard();
+    fireEvent.change(input('pool-wizard-name'), { target: { value: '.hidden' } });
+    expect(errorText('pool-wizard-name')).toBe('Pool name must not start with "."');
+    fireEvent.change(input('pool-wizard-name'), { target: { value: 'good-name' } });
+    expect(errorText('pool-wizard-name')).toBeNull();
+  });
+
+  it('does not leave the step while a required field is empty, and says which', () => {
+    renderWizard();
+    act(() => screen.getByText('Next').click());
+    expect(errorText('pool-wizard-name')).toBe('Pool name is required');
+    expect(document.getElementById('pool-wizard-step-type')?.getAttribute('aria-current')).toBe('step');
+  });
+
+  it('shows only the chosen type\'s source fields and checks them', () => {
+    renderWizard();
+    fireEvent.change(input('pool-wizard-name'), { target: { value: 'nfs1' } });
+    act(() => input('pool-wizard-type-netfs').click());
+    act(() => screen.getByText('Next').click());
+    expect(document.getElementById('pool-wizard-host')).not.toBeNull();
+    expect(document.getElementById('pool-wizard-dir')).not.toBeNull();
+    expect(document.getElementById('pool-wizard-device')).toBeNull();
+    expect(document.getElementById('pool-wizard-initiator')).toBeNull();
+    fireEvent.change(input('pool-wizard-host'), { target: { value: 'bad host!' } });
+    expect(errorText('pool-wizard-host')).toMatch(/host name/);
+    fireEvent.change(input('pool-wizard-dir'), { target: { value: 'export' } });
+    expect(errorText('pool-wizard-dir')).toMatch(/absolute/);
+    act(() => screen.getByText('Next').click());
+    expect(document.getElementById('pool-wizard-step-source')?.getAttribute('aria-current')).toBe('step');
+  });
+});
