@@ -47,6 +47,8 @@ export const VmStats = Type.Object({
   /** Share of the VM's vCPUs in use (100 % = all vCPUs busy). */
   cpuPercent: Type.Optional(Type.Number()),
   memUsedBytes: Type.Optional(Type.Number()),
+  /** guest: what the guest's balloon driver reports as in use; host: QEMU's resident memory on the host. */
+  memSource: Type.Optional(Type.Union([Type.Literal('guest'), Type.Literal('host')])),
   memAvailableBytes: Type.Optional(Type.Number()),
   diskReadBps: Type.Optional(Type.Number()),
   diskWriteBps: Type.Optional(Type.Number()),

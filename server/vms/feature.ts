@@ -18,11 +18,16 @@ export function createVmFeature(hosts: HostRegistry, hub: EventHub, log: (msg: s
   const stopEvents = feedVmEvents(hosts, hub, service, store, log);
   const sampler = new StatsSampler(hosts, hub, store, 2000, log);
   sampler.start();
+  // Parse every domain's XML once a host connects, so the first page load does not pay for it.
+  const stopWarming = hosts.onState((summary) => {
+    if (summary.state === 'connected') service.list(summary.id).catch((err: unknown) => log(`warming the VM list of ${summary.id} failed`, err));
+  });
   return {
     service,
     sampler,
     close: () => {
       sampler.stop();
+      stopWarming();
       stopEvents();
     },
   };

@@ -29,6 +29,7 @@ describe('statsBetween', () => {
       at: 12_000,
       cpuPercent: 50, // 1 s of CPU per second on 2 vCPUs
       memUsedBytes: 64 * 1024 * 1024,
+      memSource: 'host',
       memAvailableBytes: 128 * 1024 * 1024,
       diskReadBps: 2000,
       diskWriteBps: 1000,
@@ -39,7 +40,7 @@ describe('statsBetween', () => {
 
   it('prefers the guest view of memory and gives no rates on a first sample or after a restart', () => {
     const first = sample(0, 5n, { 'balloon.available': 120000n, 'balloon.unused': 100000n });
-    expect(statsBetween(undefined, first)).toEqual({ at: 0, memUsedBytes: 20000 * 1024, memAvailableBytes: 120000 * 1024 });
+    expect(statsBetween(undefined, first)).toEqual({ at: 0, memUsedBytes: 20000 * 1024, memSource: 'guest', memAvailableBytes: 120000 * 1024 });
     const restarted = sample(2000, 1n);
     expect(statsBetween(first, restarted).cpuPercent).toBeUndefined();
   });

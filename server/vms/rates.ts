@@ -73,7 +73,10 @@ export function statsBetween(prev: Counters | undefined, cur: Counters): VmStats
   const availableKiB = cur.balloonAvailableKiB ?? cur.balloonCurrentKiB;
   const stats: VmStats = { at: cur.at };
   if (cpuNsPerSec !== undefined) stats.cpuPercent = Math.min(100, Math.max(0, cpuNsPerSec / 1e9 / vcpus) * 100);
-  if (usedKiB !== undefined) stats.memUsedBytes = usedKiB * 1024;
+  if (usedKiB !== undefined) {
+    stats.memUsedBytes = usedKiB * 1024;
+    stats.memSource = guestUsed === undefined ? 'host' : 'guest';
+  }
   if (availableKiB !== undefined) stats.memAvailableBytes = availableKiB * 1024;
   const rd = rate(prev?.diskReadBytes, cur.diskReadBytes, seconds);
   const wr = rate(prev?.diskWriteBytes, cur.diskWriteBytes, seconds);

@@ -51,7 +51,8 @@ function Chart({ id, title, series, max, format }: { id: string; title: string; 
   );
 }
 
-const pick = (history: readonly VmStats[], key: keyof VmStats) => history.map((s) => s[key]);
+type NumericKey = 'cpuPercent' | 'memUsedBytes' | 'diskReadBps' | 'diskWriteBps' | 'netRxBps' | 'netTxBps';
+const pick = (history: readonly VmStats[], key: NumericKey) => history.map((s) => s[key]);
 
 /** CPU, memory, disk and network over the last minutes, from `stats` events. */
 export function LiveCharts({ host, uuid, memoryBytes, running }: { host: string; uuid: string; memoryBytes: number; running: boolean }) {
@@ -61,7 +62,13 @@ export function LiveCharts({ host, uuid, memoryBytes, running }: { host: string;
   return (
     <div className="grid grid-cols-1 gap-3 lg:grid-cols-2" id="vm-charts">
       <Chart id="vm-chart-cpu" title="CPU" max={100} format={(v) => formatPercent(v)} series={[{ label: 'used', values: pick(history, 'cpuPercent'), color: '#0284c7' }]} />
-      <Chart id="vm-chart-memory" title="Memory" max={memoryBytes} format={(v) => formatBytes(v)} series={[{ label: 'used', values: pick(history, 'memUsedBytes'), color: '#7c3aed' }]} />
+      <Chart
+        id="vm-chart-memory"
+        title={history[history.length - 1]?.memSource === 'guest' ? 'Memory (in use by the guest)' : 'Memory (QEMU resident on the host)'}
+        max={Math.max(memoryBytes, ...history.map((s) => s.memUsedBytes ?? 0))}
+        format={(v) => formatBytes(v)}
+        series={[{ label: 'used', values: pick(history, 'memUsedBytes'), color: '#7c3aed' }]}
+      />
       <Chart
         id="vm-chart-disk"
         title="Disk I/O"

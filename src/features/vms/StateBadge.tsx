@@ -17,7 +17,7 @@ export function stateLabel(state: VmState): string {
 }
 
 export function StateBadge({ state, reason, id }: { state: VmState; reason?: string; id?: string }) {
-  const look = LOOK[state];
+  const look = state === 'shutoff' && reason === 'saved' ? { tone: 'blue' as const, icon: '💾', label: 'Saved' } : LOOK[state];
   return (
     <Badge tone={look.tone} {...(id === undefined ? {} : { id })} data-testid="vm-state" title={reason === undefined ? look.label : `${look.label} (${reason})`}>
       <span aria-hidden>{look.icon}</span>

@@ -52,7 +52,7 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
 
   return (
     <div className={compact ? 'flex items-center gap-1' : 'space-y-2'}>
-      <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label={`Actions for ${vm.name}`}>
+      <div className={`flex items-center gap-1.5 ${compact ? 'flex-nowrap' : 'flex-wrap'}`} role="group" aria-label={`Actions for ${vm.name}`}>
         {visible.map(({ action, label, variant }) => {
           const allowed = actionAllowed(action, vm.state);
           return (

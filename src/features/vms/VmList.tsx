@@ -7,6 +7,7 @@ import { ErrorBanner, LoadingState } from '../../lib/ui';
 import { filterAndSort, type Sort, type SortKey, type StateFilter } from './list-model';
 import { useVmList } from './queries';
 import { GRID_COLUMNS, ROW_HEIGHT, VmRow } from './VmRow';
+import { NewVmButton } from '../provisioning/NewVmButton';
 
 const HEADERS: { label: string; sort?: SortKey }[] = [
   { label: 'Name', sort: 'name' },
@@ -86,6 +87,7 @@ export function VmList() {
           </span>
         )}
         <div className="ml-auto flex items-center gap-2">
+          <NewVmButton host={host} />
           <input
             id="vm-filter"
             type="search"

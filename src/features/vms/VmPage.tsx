@@ -6,6 +6,7 @@ import { useVm } from './queries';
 import { StateBadge } from './StateBadge';
 import { vmTabs } from './tabs';
 import { VmActions } from './VmActions';
+import { VmProvisioningActions } from '../provisioning/VmProvisioningActions';
 
 export function VmPage() {
   const host = useHostId();
@@ -41,6 +42,7 @@ export function VmPage() {
             {vm.title !== undefined && <span className="text-sm text-zinc-500">{vm.title}</span>}
           </header>
           <VmActions host={host} uri={uri} vm={vm} idPrefix="vm-action" />
+          <VmProvisioningActions host={host} uri={uri} vm={vm} />
           <Tabs
             items={vmTabs}
             value={current.id}

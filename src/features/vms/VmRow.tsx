@@ -8,7 +8,7 @@ import { useVmStatsHistory } from './stats-store';
 import { VmActions } from './VmActions';
 
 export const ROW_HEIGHT = 44;
-export const GRID_COLUMNS = 'grid-cols-[minmax(12rem,2fr)_8rem_4rem_6rem_9rem_9rem_5rem_minmax(14rem,1.5fr)]';
+export const GRID_COLUMNS = 'grid-cols-[minmax(10rem,1fr)_7rem_3rem_4.5rem_7rem_8rem_4rem_15rem]';
 
 function Usage({ host, vm }: { host: string; vm: VmSummary }) {
   const history = useVmStatsHistory(host, vm.uuid);
@@ -21,18 +21,22 @@ function Usage({ host, vm }: { host: string; vm: VmSummary }) {
       <div className="flex items-center gap-2" data-testid="vm-cpu">
         {running && cpu.length > 0 ? (
           <>
-            <Sparkline values={cpu} max={100} width={64} label={`CPU of ${vm.name}`} />
-            <span className="w-12 text-right text-xs tabular-nums">{formatPercent(last?.cpuPercent, 0)}</span>
+            <Sparkline values={cpu} max={100} width={56} label={`CPU of ${vm.name}`} />
+            <span className="w-10 text-right text-xs whitespace-nowrap tabular-nums">{formatPercent(last?.cpuPercent, 0)}</span>
           </>
         ) : (
           <span className="text-xs text-zinc-400">—</span>
         )}
       </div>
-      <div className="flex items-center gap-2" data-testid="vm-mem-usage">
+      <div
+        className="flex items-center gap-2"
+        data-testid="vm-mem-usage"
+        title={last?.memSource === 'guest' ? 'In use by the guest' : 'Resident memory of QEMU on the host (the guest reports no memory statistics)'}
+      >
         {running && mem.length > 0 ? (
           <>
-            <Sparkline values={mem} max={vm.memory.currentBytes} width={64} label={`Memory of ${vm.name}`} className="text-violet-600 dark:text-violet-400" />
-            <span className="w-14 text-right text-xs tabular-nums">{formatBytes(last?.memUsedBytes, 0)}</span>
+            <Sparkline values={mem} max={Math.max(vm.memory.currentBytes, ...mem.map((m) => m ?? 0))} width={56} label={`Memory of ${vm.name}`} className="text-violet-600 dark:text-violet-400" />
+            <span className="w-14 text-right text-xs whitespace-nowrap tabular-nums">{formatBytes(last?.memUsedBytes, 0)}</span>
           </>
         ) : (
           <span className="text-xs text-zinc-400">—</span>
@@ -94,7 +98,7 @@ export const VmRow = memo(function VmRow({ host, uri, vm, index, active, top, on
       <div role="cell" data-testid="vm-autostart" className="text-xs">
         {vm.autostart ? 'yes' : 'no'}
       </div>
-      <div role="cell" className="flex justify-end">
+      <div role="cell" className="flex justify-end overflow-hidden">
         <VmActions host={host} uri={uri} vm={vm} compact onError={(err, action) => onActionError(err, action, vm)} />
       </div>
     </div>
