@@ -12,7 +12,8 @@ export interface ClosedInfo {
  */
 export class ConsoleTestClient {
   readonly controls: ServerControl[] = [];
-  output = Buffer.alloc(0);
+  private chunks: Buffer[] = [];
+  private joined: Buffer | null = Buffer.alloc(0);
   closed: ClosedInfo | null = null;
   private readonly waiters = new Set<() => void>();
   private onBytes: ((chunk: Buffer) => void) | null = null;
@@ -21,8 +22,11 @@ export class ConsoleTestClient {
     ws.on('message', (data, isBinary) => {
       const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
       if (isBinary) {
-        this.output = Buffer.concat([this.output, buf]);
-        this.onBytes?.(buf);
+        if (this.onBytes !== null) this.onBytes(buf);
+        else {
+          this.chunks.push(buf);
+          this.joined = null;
+        }
         if (answerCursorQueries && buf.includes('\x1b[6n')) ws.send(Buffer.from('\x1b[24;1R'));
       } else {
         const control = parseServerControl(buf.toString('utf8'));
@@ -92,6 +96,13 @@ export class ConsoleTestClient {
     return last?.type === 'status' ? last.state : undefined;
   }
 
+  /** Everything received so far (not what went to a tap). */
+  get output(): Buffer {
+    this.joined ??= Buffer.concat(this.chunks);
+    this.chunks = [this.joined];
+    return this.joined;
+  }
+
   text(): string {
     return this.output.toString('utf8');
   }
@@ -104,7 +115,7 @@ export class ConsoleTestClient {
     this.ws.send(JSON.stringify(control));
   }
 
-  /** Called with each binary chunk as it arrives (benchmarks). */
+  /** Called with each binary chunk as it arrives instead of collecting it (benchmarks). */
   tap(listener: ((chunk: Buffer) => void) | null): void {
     this.onBytes = listener;
   }
