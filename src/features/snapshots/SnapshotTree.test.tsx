@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import type { Snapshot } from '../../../common/snapshots.js';
+import { SnapshotTree } from './SnapshotTree';
+import { snapshotTreeRows } from './tree';
+
+function snap(name: string, parent: string | null, creationTime: number, current = false): Snapshot {
+  return {
+    name,
+    parent,
+    creationTime,
+    current,
+    description: '',
+    state: 'running',
+    kind: 'internal',
+    withMemory: true,
+    memoryFile: null,
+    disks: [],
+    revertible: true,
+    revertProblem: null,
+    deleteProblems: { this: null, children: null },
+  };
+}
+
+const rows = snapshotTreeRows([snap('a', null, 1), snap('b', 'a', 2), snap('c', 'b', 3, true), snap('d', 'a', 4)]);
+
+function Harness() {
+  const [selected, setSelected] = useState<string | null>('a');
+  return <SnapshotTree rows={rows} selected={selected} onSelect={setSelected} />;
+}
+
+const item = (name: string) => screen.getAllByRole('treeitem').find((el) => el.dataset['snapshotName'] === name) as HTMLElement;
+
+afterEach(cleanup);
+
+describe('SnapshotTree', () => {
+  it('renders a tree with levels, connectors and the current snapshot marked', () => {
+    render(<Harness />);
+    const items = screen.getAllByRole('treeitem');
+    expect(items.map((el) => `${el.getAttribute('aria-level')}:${el.dataset['snapshotName']}`)).toEqual(['1:a', '2:b', '3:c', '2:d']);
+    expect(item('c').dataset['current']).toBe('true');
+    expect(item('c').textContent).toContain('current');
+    expect(item('a').textContent).not.toContain('current');
+    expect(item('b').textContent).toContain('├─');
+    expect(item('d').textContent).toContain('└─');
+  });
+
+  it('moves the selection with the keyboard: down, right to a child, left to the parent, End and Home', () => {
+    render(<Harness />);
+    const tree = screen.getByRole('tree');
+    item('a').focus();
+    fireEvent.keyDown(tree, { key: 'ArrowDown' });
+    expect(item('b').getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(item('b'));
+    fireEvent.keyDown(tree, { key: 'ArrowRight' });
+    expect(item('c').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(tree, { key: 'ArrowLeft' });
+    expect(item('b').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(tree, { key: 'End' });
+    expect(item('d').getAttribute('aria-selected')).toBe('true');
+    expect(item('d').tabIndex).toBe(0);
+    expect(item('a').tabIndex).toBe(-1);
+    fireEvent.keyDown(tree, { key: 'Home' });
+    expect(document.activeElement).toBe(item('a'));
+  });
+});
