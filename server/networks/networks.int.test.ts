@@ -18,13 +18,17 @@ describe('networks API against qemu:///system', () => {
   let app: App;
   const made: string[] = [];
   let subnets: string[];
+  const frames: string[] = [];
+  let unsubscribe: (() => void) | undefined;
 
   beforeAll(async () => {
     app = await buildApp({ config, spaRoot: '/nonexistent' });
     await app.hosts.ready('local');
     subnets = await freeSubnets(3);
+    unsubscribe = app.events.subscribe((frame) => frames.push(frame));
   });
   afterAll(async () => {
+    unsubscribe?.();
     for (const name of made) {
       if ((await virshOrNull(QEMU_URI, 'net-info', name)) === null) continue;
       await virshOrNull(QEMU_URI, 'net-destroy', name);
@@ -78,6 +82,11 @@ describe('networks API against qemu:///system', () => {
       expect(deleted.statusCode, deleted.body).toBe(204);
       expect(await virshOrNull(QEMU_URI, 'net-info', name)).toBeNull();
       expect((await app.inject({ method: 'GET', url: `${base}/${name}` })).statusCode).toBe(404);
+
+      // libvirt's network events (and our own autostart change) reached the SSE hub in order.
+      const seen = async (): Promise<string[]> =>
+        frames.filter((f) => f.startsWith('id:') && f.includes('event: network') && f.includes(`"name":"${name}"`)).map((f) => /"event":"(\w+)"/.exec(f)?.[1] ?? '');
+      await expect.poll(seen).toEqual(['defined', 'started', 'changed', 'stopped', 'undefined']);
     });
   }
 
