@@ -110,4 +110,10 @@ test('an upload from the browser shows progress up to 100% and lands in the volu
   expect(await virsh(QEMU_URI, 'vol-list', pool)).toContain('disk_image.img');
   const onDisk = readFileSync(join(target, 'disk_image.img'));
   expect(createHash('sha256').update(onDisk).digest('hex')).toBe(createHash('sha256').update(content).digest('hex'));
+
+  // And back: the browser's download of the volume holds the same bytes.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#volume-download-disk_image\\.img').click()]);
+  expect(download.suggestedFilename()).toBe('disk_image.img');
+  const saved = readFileSync(await download.path());
+  expect(createHash('sha256').update(saved).digest('hex')).toBe(createHash('sha256').update(content).digest('hex'));
 });

@@ -67,8 +67,13 @@ export function VolumeTable({ host, pool, volumes }: { host: string; pool: strin
                   <Button size="sm" variant="ghost" id={`volume-resize-${v.name}`} onClick={() => setOpen({ kind: 'resize', vol: v })}>Resize</Button>
                   <Button size="sm" variant="ghost" id={`volume-clone-${v.name}`} onClick={() => setOpen({ kind: 'clone', vol: v })}>Clone</Button>
                   <Button size="sm" variant="ghost" id={`volume-upload-${v.name}`} onClick={() => setOpen({ kind: 'upload', vol: v })}>Upload</Button>
-                  <a className="rounded-md px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
-                    href={volumePath(host, pool, v.name, 'content')} download={v.name} id={`volume-download-${v.name}`}>Download</a>
+                  {v.usedBy.some((u) => u.active) ? (
+                    <Button size="sm" variant="ghost" disabled id={`volume-download-${v.name}`} title="In use by a running VM: its content is changing. Stop the VM to download.">Download</Button>
+                  ) : (
+                    <a className="rounded-md px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+                      href={volumePath(host, pool, v.name, 'content')} download={v.name} id={`volume-download-${v.name}`}
+                      title={volumeCommand.download(pool, v.name, v.name)}>Download</a>
+                  )}
                   <Button size="sm" variant="ghost" id={`volume-wipe-${v.name}`} onClick={() => setOpen({ kind: 'wipe', vol: v })}>Wipe</Button>
                   <Button size="sm" variant="ghost" className="text-red-700 dark:text-red-400" id={`volume-delete-${v.name}`} onClick={() => setOpen({ kind: 'delete', vol: v })}>Delete</Button>
                 </div>
