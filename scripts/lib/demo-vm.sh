@@ -37,6 +37,7 @@ demo_vm_xml() {
     <interface type='network'>
       <source network='default'/>
       <model type='virtio'/>
+      <rom bar='off'/>
     </interface>
     <serial type='pty'>
       <log file='/var/log/libvirt/qemu/$VIRTDECK_DEMO_VM-serial.log' append='off'/>
