@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { NetworkSummary } from '../../../common/networks.js';
+import { ApiError } from '../../lib/api';
 import { Badge, Button, ConfirmDialog, VirshHint } from '../../lib/ui';
 import { useNetworkAction, type NetworkAction } from './queries';
 import { virshForNetworkAction } from './virsh';
@@ -71,8 +72,13 @@ export function NetworkRow({ host, network, selected, onSelect }: { host: string
       >
         <p>
           The bridge {n.bridge ?? ''} goes away and DHCP/DNS for the network stop.
-          {running.length > 0 && ` Running VMs ${running.map((u) => u.name).join(', ')} lose their connection on it (the server refuses while they run).`}
+          {running.length > 0 && ` Running VMs ${running.map((u) => u.name).join(', ')} lose their connection on it.`}
         </p>
+        {action.error instanceof ApiError && action.error.code === 'NETWORK_IN_USE' && (
+          <Button variant="danger" size="sm" onClick={() => run('stop-force', () => setConfirm(undefined))} busy={busy('stop-force')} id={`${id}-stop-force`}>
+            Stop anyway: those VMs lose the network
+          </Button>
+        )}
         <VirshHint command={virshForNetworkAction(n.name, 'stop')} />
       </ConfirmDialog>
       <ConfirmDialog

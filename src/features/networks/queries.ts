@@ -39,7 +39,7 @@ export function useCreateNetwork(host: string) {
   });
 }
 
-export type NetworkAction = 'start' | 'stop' | 'autostart-on' | 'autostart-off' | 'delete';
+export type NetworkAction = 'start' | 'stop' | 'stop-force' | 'autostart-on' | 'autostart-off' | 'delete';
 
 export function useNetworkAction(host: string) {
   const refresh = useRefresh(host);
@@ -50,6 +50,8 @@ export function useNetworkAction(host: string) {
           return api.post(hostPath(host, 'networks', name, 'start'));
         case 'stop':
           return api.post(hostPath(host, 'networks', name, 'stop'));
+        case 'stop-force':
+          return api.post(`${hostPath(host, 'networks', name, 'stop')}?force=1`);
         case 'autostart-on':
         case 'autostart-off':
           return api.put(hostPath(host, 'networks', name, 'autostart'), { enabled: action === 'autostart-on' });

@@ -8,6 +8,7 @@ export function virshForNetworkAction(name: string, action: NetworkAction | 'xml
     case 'start':
       return v('net-start', name);
     case 'stop':
+    case 'stop-force':
       return v('net-destroy', name);
     case 'autostart-on':
       return v('net-autostart', name);
