@@ -79,7 +79,8 @@ describe('a real test guest on qemu:///system', () => {
     expect(e.dom.name).toBe(guest.name);
     expect(started.id).toBeGreaterThan(0);
     expect(await virsh(QEMU_URI, 'domstate', guest.name)).toBe('running');
-    await guest.waitForBanner(30_000);
+    // TCG boot takes ~4 s on an idle host, much longer when the host is busy.
+    await guest.waitForBanner(100_000);
 
     await client.domainSuspend({ dom });
     expect((await waitEvent(DomainEventType.SUSPENDED, 0)).eventName).toBe('suspended');
@@ -87,7 +88,7 @@ describe('a real test guest on qemu:///system', () => {
     await client.domainResume({ dom });
     expect((await waitEvent(DomainEventType.RESUMED, 0)).eventName).toBe('resumed');
     expect(await virsh(QEMU_URI, 'domstate', guest.name)).toBe('running');
-  });
+  }, 150_000);
 
   it('types into the serial console and reads the answer', async () => {
     const console = await client.domainOpenConsole({ dom, devName: null, flags: 1 });

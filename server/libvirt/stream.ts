@@ -6,6 +6,8 @@ import { decodeRemoteError, type StreamSink, type Transport } from './transport.
 
 export type StreamDirection = 'read' | 'write' | 'both';
 
+const CONSUMER_EVENTS = new Set<string | symbol>(['error', 'data', 'readable', 'end', 'close', 'finish']);
+
 /**
  * A libvirt data stream (console, volume upload/download) as a Node Duplex.
  * Data travels in STREAM packets on the serial of the call that opened it:
@@ -19,6 +21,7 @@ export class LibvirtStream extends Duplex implements StreamSink {
   private finishCallback: ((err?: Error | null) => void) | undefined;
   private socketPaused = false;
   private eofPushed = false;
+  private pendingError: Error | undefined;
 
   constructor(
     private readonly transport: Transport,
@@ -67,7 +70,7 @@ export class LibvirtStream extends Duplex implements StreamSink {
     }
     this.localDone = true;
     this.release();
-    this.destroy(decodeRemoteError(body));
+    this.fail(decodeRemoteError(body));
   }
 
   onClose(err: Error): void {
@@ -76,7 +79,35 @@ export class LibvirtStream extends Duplex implements StreamSink {
     this.socketPaused = false;
     const reason = err instanceof NotConnectedError ? err : new NotConnectedError(`${this.procedureName}: stream lost`, { cause: err });
     if (this.finishCallback) this.settleFinish(reason);
-    else if (!this.readableEnded || !this.writableFinished) this.destroy(reason);
+    else if (!this.readableEnded || !this.writableFinished) this.fail(reason);
+  }
+
+  /**
+   * Destroys with `err` once someone can hear it. The daemon may fail a stream in
+   * the same packet burst as the reply that opened it, before the caller got the
+   * stream and attached an 'error' listener; emitting then would crash the process.
+   */
+  private fail(err: Error): void {
+    if (this.listenerCount('error') > 0) {
+      this.destroy(err);
+      return;
+    }
+    this.pendingError = err;
+    // Delivered once the consumer shows up (it attaches its listeners in one go).
+    const onListener = (event: string | symbol): void => {
+      if (!CONSUMER_EVENTS.has(event)) return;
+      this.off('newListener', onListener);
+      process.nextTick(() => this.deliverPendingError());
+    };
+    this.on('newListener', onListener);
+  }
+
+  private deliverPendingError(): boolean {
+    const err = this.pendingError;
+    if (!err) return false;
+    this.pendingError = undefined;
+    this.destroy(err);
+    return true;
   }
 
   override _read(): void {
@@ -87,6 +118,11 @@ export class LibvirtStream extends Duplex implements StreamSink {
   }
 
   override _write(chunk: Buffer | string, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    if (this.pendingError) {
+      callback(this.pendingError);
+      this.pendingError = undefined;
+      return;
+    }
     if (this.direction === 'read') {
       callback(new Error(`${this.procedureName}: stream is read-only`));
       return;
