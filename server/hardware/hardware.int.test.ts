@@ -229,5 +229,14 @@ describe('hardware API on a running test guest', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { message: string } }>().error.message).toContain(`"${guest.name}"`);
     expect(await virsh(QEMU_URI, 'net-info', network)).toMatch(/Active:\s+yes/);
+
+    const stop = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/networks/${network}/stop` });
+    expect(stop.statusCode).toBe(409);
+    expect(stop.json<{ error: { code: string; message: string } }>().error).toMatchObject({ code: 'NETWORK_IN_USE' });
+    expect(stop.json<{ error: { message: string } }>().error.message).toContain(`"${guest.name}"`);
+    expect(await virsh(QEMU_URI, 'net-info', network)).toMatch(/Active:\s+yes/);
+    const forced = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/networks/${network}/stop?force=1` });
+    expect(forced.statusCode, forced.body).toBe(200);
+    expect(await virsh(QEMU_URI, 'net-info', network)).toMatch(/Active:\s+no/);
   });
 });
