@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateSnapshotBody,
@@ -14,6 +15,11 @@ import {
 } from '../../common/snapshots.js';
 import { VmSnapshots } from '../snapshots/service.js';
 
+// `POST …/snapshots` with no body takes a snapshot with libvirt's defaults, like `virsh snapshot-create vm`.
+async function emptyBodyIsEmptyObject(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined || request.body === null) request.body = {};
+}
+
 /** Snapshots of one VM: list (with what can be created), details, create, revert, delete. */
 export const snapshotRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const open = async (host: string, uuid: string): Promise<VmSnapshots> => VmSnapshots.open(await app.hosts.get(host), uuid);
@@ -29,7 +35,7 @@ export const snapshotRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/hosts/:host/vms/:uuid/snapshots',
-    { schema: { params: VmParams, body: CreateSnapshotBody, response: { 201: Snapshot } } },
+    { schema: { params: VmParams, body: CreateSnapshotBody, response: { 201: Snapshot } }, preValidation: emptyBodyIsEmptyObject },
     async (request, reply) => {
       const { host, uuid } = request.params;
       const created = await (await open(host, uuid)).create(request.body);
@@ -45,7 +51,7 @@ export const snapshotRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/hosts/:host/vms/:uuid/snapshots/:name/revert',
-    { schema: { params: SnapshotParams, body: RevertSnapshotBody, response: { 200: RevertSnapshotResult } } },
+    { schema: { params: SnapshotParams, body: RevertSnapshotBody, response: { 200: RevertSnapshotResult } }, preValidation: emptyBodyIsEmptyObject },
     async (request) => {
       const { host, uuid, name } = request.params;
       const result = await (await open(host, uuid)).revert(name, request.body.state);

@@ -231,6 +231,23 @@ describe('snapshots of a running VM with a qcow2 disk', () => {
     expect(await virshNames()).toEqual(['base']);
   });
 
+  it('a POST without a body takes a snapshot named like libvirt does (Unix time)', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const res = await timed('create', '(no body)', async () => {
+      const r = await app.inject({ method: 'POST', url: base });
+      return { status: r.statusCode, json: r.json<Snapshot>() };
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    expect(res.json.name).toMatch(/^\d{10}$/);
+    expect(Number(res.json.name)).toBeGreaterThanOrEqual(before);
+    expect(Number(res.json.name)).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+    expect(res.json.kind).toBe('internal');
+    expect(await virshNames()).toEqual(['base', res.json.name].sort());
+    await expectVirshAgrees();
+    expect((await api('DELETE', `/${res.json.name}`)).status).toBe(200);
+    expect(await virshNames()).toEqual(['base']);
+  });
+
   it('refuses bad input and changes nothing', async () => {
     const before = await virshNames();
     const current = await virshCurrent();
