@@ -29,13 +29,13 @@ describe('libvirtd dies and comes back', () => {
   afterAll(async () => {
     // Whatever happened, leave a running daemon behind.
     if (pid && alive(pid)) process.kill(pid, 'SIGCONT');
-    if (!pid || !alive(pid)) {
-      try {
-        daemonPid();
-      } catch {
-        await run('/usr/sbin/libvirtd', ['-d']).catch(() => undefined);
-      }
+    let current = 0;
+    try {
+      current = daemonPid();
+    } catch {
+      // No pid file: no daemon.
     }
+    if (!current || !alive(current)) await run('/usr/sbin/libvirtd', ['-d']).catch(() => undefined);
     await client?.close();
   });
 
