@@ -136,7 +136,7 @@ export function CreateSnapshotDialog({ host, uri, uuid, vmName, capabilities, on
             {cap.memory === 'optional' ? (
               <label className="flex items-center gap-2">
                 <input type="checkbox" id="snapshot-memory" checked={memoryWanted} onChange={(e) => setMemoryWanted(e.target.checked)} />
-                <span>Include the memory state (the VM continues exactly where it was after a revert)</span>
+                <span>Include the memory state (RAM is saved too, so running programs are part of the snapshot)</span>
               </label>
             ) : (
               <p className="text-xs text-zinc-500" id="snapshot-memory-note">
