@@ -1,13 +1,14 @@
 /** API contract for storage pools and volumes (DESIGN.md §4). */
 import { Type, type Static } from 'typebox';
 import { MAX_SIZE_BYTES } from './storage-units.js';
-import { NAME_MAX, NAME_PATTERN, PATH_MAX } from './storage-validate.js';
+import { NAME_MAX, PATH_MAX } from './storage-validate.js';
 import { POOL_TYPES } from './storage-pool-types.js';
 
 const literals = <T extends string[]>(values: readonly [...T]) => Type.Enum(values);
 
-export const ObjectNameSchema = Type.String({ minLength: 1, maxLength: NAME_MAX, pattern: NAME_PATTERN });
-export const AbsPathSchema = Type.String({ minLength: 1, maxLength: PATH_MAX, pattern: '^/' });
+/** Length only: the characters are checked by checkObjectName, whose messages say what is wrong. */
+export const ObjectNameSchema = Type.String({ minLength: 1, maxLength: NAME_MAX });
+export const AbsPathSchema = Type.String({ minLength: 1, maxLength: PATH_MAX });
 const ShortText = Type.String({ minLength: 1, maxLength: 255 });
 export const SizeBytesSchema = Type.Integer({ minimum: 1, maximum: MAX_SIZE_BYTES });
 

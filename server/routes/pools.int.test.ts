@@ -196,9 +196,9 @@ describe('the virsh command shown in the wizard means the same pool as the XML',
 
 describe('bad pool input is refused with a reason and changes nothing', () => {
   const cases: [string, unknown, RegExp][] = [
-    ['traversal name', { name: '../evil', type: 'dir', target: { path: '/var/lib/virtdeck/test-pools/x' } }, /name/],
+    ['traversal name', { name: '../evil', type: 'dir', target: { path: '/var/lib/virtdeck/test-pools/x' } }, /Pool name must not contain "\/"/],
     ['name with a slash', { name: 'a/b', type: 'dir', target: { path: '/var/lib/virtdeck/test-pools/x' } }, /name/],
-    ['relative target', { name: 'vt-storage-rel', type: 'dir', target: { path: 'relative/dir' } }, /target/],
+    ['relative target', { name: 'vt-storage-rel', type: 'dir', target: { path: 'relative/dir' } }, /Target path must be absolute/],
     ['traversal target', { name: 'vt-storage-trav', type: 'dir', target: { path: '/var/lib/../../etc' } }, /\.\./],
     ['unknown type', { name: 'vt-storage-type', type: 'floppy', target: { path: '/x' } }, /type/],
     ['bad netfs host', { name: 'vt-storage-host', type: 'netfs', source: { host: 'a b;rm', dir: '/e' }, target: { path: '/mnt/x' } }, /host/i],

@@ -139,9 +139,9 @@ describe('volumes through the API, checked with virsh and qemu-img', () => {
 
 describe('bad volume input is refused with a reason and changes nothing', () => {
   const cases: [string, object, number, RegExp][] = [
-    ['traversal name', { name: '../escape.qcow2', capacityBytes: MiB, format: 'qcow2' }, 400, /name/],
+    ['traversal name', { name: '../escape.qcow2', capacityBytes: MiB, format: 'qcow2' }, 400, /Volume name must not contain "\/"/],
     ['absolute name', { name: '/tmp/abs.qcow2', capacityBytes: MiB, format: 'qcow2' }, 400, /name/],
-    ['hidden name', { name: '.hidden', capacityBytes: MiB, format: 'raw' }, 400, /name/],
+    ['hidden name', { name: '.hidden', capacityBytes: MiB, format: 'raw' }, 400, /Volume name must not start with "\."/],
     ['zero size', { name: 'zero.img', capacityBytes: 0, format: 'raw' }, 400, /capacityBytes/],
     ['negative size', { name: 'neg.img', capacityBytes: -1024, format: 'raw' }, 400, /capacityBytes/],
     ['fractional size', { name: 'frac.img', capacityBytes: 1.5, format: 'raw' }, 400, /capacityBytes/],
