@@ -11,29 +11,20 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import type { BenchResult } from './run.js';
 import { buildApp } from '../server/app.js';
 import { SseClient } from '../server/events/sse-client.test-helpers.js';
 import { defineManyTestDomains } from '../server/vms/many-domains.test-helpers.js';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
 const VIRSH_URI = 'test+unix:///default';
 const COUNT = 1000;
 const REQUESTS = 50;
 const EVENT_ROUNDS = 20;
 
-interface Result {
-  bench: string;
-  metric: string;
-  value: number;
-  unit: string;
-  baseline: number | null;
-  ratio: number | null;
-}
-
-function emit(metric: string, value: number, unit: string, baseline: number | null = null): void {
+function result(metric: string, value: number, unit: string, baseline: number | null = null): BenchResult {
   const round = (n: number) => Math.round(n * 100) / 100;
-  const result: Result = {
+  return {
     bench: 'vms',
     metric,
     value: round(value),
@@ -41,7 +32,6 @@ function emit(metric: string, value: number, unit: string, baseline: number | nu
     baseline: baseline === null ? null : round(baseline),
     ratio: baseline === null || value === 0 ? null : round(baseline / value),
   };
-  console.log(JSON.stringify(result));
 }
 
 function percentile(samples: number[], p: number): number {
@@ -50,7 +40,7 @@ function percentile(samples: number[], p: number): number {
 }
 
 async function virsh(...args: string[]): Promise<string> {
-  const { stdout } = await run('virsh', ['-q', '-c', VIRSH_URI, ...args], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await execFileAsync('virsh', ['-q', '-c', VIRSH_URI, ...args], { maxBuffer: 64 * 1024 * 1024 });
   return stdout;
 }
 
@@ -62,7 +52,11 @@ async function shellInventory(): Promise<{ ms: number; vms: number }> {
   return { ms: performance.now() - t0, vms: names.length };
 }
 
-export async function benchVms(): Promise<void> {
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const emit = (...args: Parameters<typeof result>) => {
+    results.push(result(...args));
+  };
   const app = await buildApp({ config: { hosts: [{ id: 'test', uri: 'test:///default' }], listenHost: '127.0.0.1', port: 0 } });
   let many: Awaited<ReturnType<typeof defineManyTestDomains>> | undefined;
   try {
@@ -126,11 +120,5 @@ export async function benchVms(): Promise<void> {
     await many?.remove();
     await app.close();
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchVms().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
+  return results;
 }

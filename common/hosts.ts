@@ -4,11 +4,7 @@ export const HostIdPattern = '^[a-z0-9][a-z0-9-]{0,62}$';
 export const HostParams = Type.Object({ host: Type.String({ pattern: HostIdPattern }) });
 export type HostParams = Static<typeof HostParams>;
 
-export const HostConnectionState = Type.Union([
-  Type.Literal('connecting'),
-  Type.Literal('connected'),
-  Type.Literal('disconnected'),
-]);
+export const HostConnectionState = Type.Enum(['connecting', 'connected', 'disconnected']);
 export type HostConnectionState = Static<typeof HostConnectionState>;
 
 export const HostSummary = Type.Object({

@@ -9,14 +9,8 @@ export const VmParams = Type.Object({
 });
 export type VmParams = Static<typeof VmParams>;
 
-export const VmActionName = Type.Union([
-  Type.Literal('start'),
-  Type.Literal('shutdown'),
-  Type.Literal('reboot'),
-  Type.Literal('destroy'),
-  Type.Literal('suspend'),
-  Type.Literal('resume'),
-]);
+// Enums rather than unions of literals: the response serializer checks anyOf branches one by one.
+export const VmActionName = Type.Enum(['start', 'shutdown', 'reboot', 'destroy', 'suspend', 'resume']);
 export type VmActionName = Static<typeof VmActionName>;
 export const VM_ACTIONS: readonly VmActionName[] = ['start', 'shutdown', 'reboot', 'destroy', 'suspend', 'resume'];
 
@@ -28,16 +22,7 @@ export const VmActionParams = Type.Object({
 export type VmActionParams = Static<typeof VmActionParams>;
 
 /** libvirt's virDomainState, in words. */
-export const VmState = Type.Union([
-  Type.Literal('nostate'),
-  Type.Literal('running'),
-  Type.Literal('blocked'),
-  Type.Literal('paused'),
-  Type.Literal('shutdown'),
-  Type.Literal('shutoff'),
-  Type.Literal('crashed'),
-  Type.Literal('pmsuspended'),
-]);
+export const VmState = Type.Enum(['nostate', 'running', 'blocked', 'paused', 'shutdown', 'shutoff', 'crashed', 'pmsuspended']);
 export type VmState = Static<typeof VmState>;
 
 /** Rates over the last sampling interval; absent when not measurable (stopped VM, first sample). */
@@ -48,7 +33,7 @@ export const VmStats = Type.Object({
   cpuPercent: Type.Optional(Type.Number()),
   memUsedBytes: Type.Optional(Type.Number()),
   /** guest: what the guest's balloon driver reports as in use; host: QEMU's resident memory on the host. */
-  memSource: Type.Optional(Type.Union([Type.Literal('guest'), Type.Literal('host')])),
+  memSource: Type.Optional(Type.Enum(['guest', 'host'])),
   memAvailableBytes: Type.Optional(Type.Number()),
   diskReadBps: Type.Optional(Type.Number()),
   diskWriteBps: Type.Optional(Type.Number()),
@@ -158,7 +143,7 @@ export const VmDetail = Type.Object({
 export type VmDetail = Static<typeof VmDetail>;
 
 export const VmXmlQuery = Type.Object({
-  inactive: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0'), Type.Literal('true'), Type.Literal('false')])),
+  inactive: Type.Optional(Type.Enum(['1', '0', 'true', 'false'])),
 });
 export type VmXmlQuery = Static<typeof VmXmlQuery>;
 
