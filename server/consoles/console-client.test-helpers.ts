@@ -12,6 +12,9 @@ export interface ClosedInfo {
  */
 export class ConsoleTestClient {
   readonly controls: ServerControl[] = [];
+  /** Bytes received before each control frame (same index as `controls`). */
+  readonly controlOffsets: number[] = [];
+  private received = 0;
   private chunks: Buffer[] = [];
   private joined: Buffer | null = Buffer.alloc(0);
   closed: ClosedInfo | null = null;
@@ -22,6 +25,7 @@ export class ConsoleTestClient {
     ws.on('message', (data, isBinary) => {
       const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
       if (isBinary) {
+        this.received += buf.length;
         if (this.onBytes !== null) this.onBytes(buf);
         else {
           this.chunks.push(buf);
@@ -30,7 +34,10 @@ export class ConsoleTestClient {
         if (answerCursorQueries && buf.includes('\x1b[6n')) ws.send(Buffer.from('\x1b[24;1R'));
       } else {
         const control = parseServerControl(buf.toString('utf8'));
-        if (control !== null) this.controls.push(control);
+        if (control !== null) {
+          this.controls.push(control);
+          this.controlOffsets.push(this.received);
+        }
       }
       this.wake();
     });

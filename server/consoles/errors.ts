@@ -5,7 +5,7 @@ import {
   VIR_ERR_OPERATION_INVALID,
 } from '../libvirt/error-codes.js';
 
-export type ConsoleFailure = 'in-use' | 'not-running' | 'no-domain' | 'not-connected' | 'other';
+export type ConsoleFailure = 'in-use' | 'not-running' | 'not-ready' | 'no-domain' | 'not-connected' | 'other';
 
 /** Sorts a failure of a console call into what the pane should tell the user. */
 export function classifyConsoleError(error: unknown): ConsoleFailure {
@@ -15,6 +15,8 @@ export function classifyConsoleError(error: unknown): ConsoleFailure {
   if (error.code === VIR_ERR_OPERATION_INVALID && /not running|inactive/i.test(error.message)) return 'not-running';
   // "operation failed: Active console session exists for this domain"
   if (error.code === VIR_ERR_OPERATION_FAILED && /console session/i.test(error.message)) return 'in-use';
+  // Right after QEMU (re)starts: "operation failed: PTY device is not yet assigned"
+  if (error.code === VIR_ERR_OPERATION_FAILED && /not yet assigned/i.test(error.message)) return 'not-ready';
   return 'other';
 }
 

@@ -21,6 +21,10 @@ import {
 import { SocketPipe } from './pipe.js';
 import { closeSocket, rawDataToBuffer, sendControl } from './socket.js';
 
+/** QEMU assigns the pty a moment after it starts; libvirt says "not yet assigned" until then. */
+const NOT_READY_RETRY_MS = 250;
+const MAX_NOT_READY_RETRIES = 40;
+
 export interface SerialSessionOptions {
   ws: WebSocket;
   client: ConsoleLibvirt;
@@ -49,6 +53,8 @@ export class SerialSession implements ConsoleHolder {
   private deviceName: string | null;
   private key: string | null = null;
   private unwatch: (() => void) | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retries = 0;
 
   constructor(private readonly o: SerialSessionOptions) {
     this.deviceName = o.device;
@@ -126,7 +132,7 @@ export class SerialSession implements ConsoleHolder {
       }
       this.connect(stream, dom, this.key);
     } catch (error) {
-      this.onAttachError(error);
+      this.onAttachError(error, force);
     } finally {
       endTakeover?.();
       this.busy = false;
@@ -158,13 +164,26 @@ export class SerialSession implements ConsoleHolder {
 
   private connect(stream: Duplex, dom: DomainRef, key: string): void {
     this.domId = dom.id;
+    this.retries = 0;
     this.pipe = new SocketPipe(this.o.ws, stream, (error) => void this.onStreamEnded(error));
     this.o.holders.claim(key, this);
     this.status('connected', `Connected to ${this.deviceName ?? 'the serial console'}`);
   }
 
-  private onAttachError(error: unknown): void {
+  private onAttachError(error: unknown, force = false): void {
     switch (classifyConsoleError(error)) {
+      case 'not-ready':
+        if (this.retries < MAX_NOT_READY_RETRIES) {
+          this.retries++;
+          this.status('connecting', 'Waiting for the VM\'s console device');
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = null;
+            void this.attach(force);
+          }, NOT_READY_RETRY_MS);
+          return;
+        }
+        this.fail(ConsoleCloseCode.internal, `Cannot open the console: ${errorMessage(error)}`);
+        return;
       case 'in-use':
         this.status('in-use', 'Another client is using this console. Take over to disconnect it.');
         return;
@@ -230,6 +249,8 @@ export class SerialSession implements ConsoleHolder {
     this.closed = true;
     this.unwatch?.();
     this.unwatch = null;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.pipe?.destroy();
     this.pipe = null;
     if (this.key !== null) this.o.holders.release(this.key, this);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ConsolePane } from './ConsolePane';
+import type { VmTabProps } from '../vms/tab-types';
 import type { PaneTarget } from './layout';
 
 export interface ConsolesTabProps {
@@ -12,7 +13,7 @@ export interface ConsolesTabProps {
 /** The Consoles tab of a VM page: one console (serial or display) and a link to the workspace. */
 export function ConsolesTab({ host, uuid, name }: ConsolesTabProps) {
   const [target, setTarget] = useState<PaneTarget>({ host, uuid, name, kind: 'serial' });
-  const current = target.uuid === uuid && target.host === host ? target : { host, uuid, name, kind: target.kind };
+  const current = target;
   const search = new URLSearchParams({ open: uuid, name, kind: current.kind }).toString();
   return (
     <div className="flex h-[70vh] min-h-80 flex-col gap-2" id="vm-consoles-tab">
@@ -30,4 +31,9 @@ export function ConsolesTab({ host, uuid, name }: ConsolesTabProps) {
       </div>
     </div>
   );
+}
+
+/** The tab as the VM page's tab registry (src/features/vms/tabs.ts) takes it. */
+export function VmConsolesTab({ host, vm }: VmTabProps) {
+  return <ConsolesTab key={`${host}/${vm.uuid}`} host={host} uuid={vm.uuid} name={vm.name} />;
 }

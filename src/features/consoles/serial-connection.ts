@@ -146,10 +146,20 @@ export class SerialConnection {
     if (control.type === 'status') {
       if (control.device !== undefined) this.o.onDevice?.(control.device);
       this.o.onStatus({ state: control.state === 'closed' ? 'disconnected' : control.state, message: control.message });
-      if (control.state === 'connected') this.refit();
+      if (control.state === 'connected') {
+        this.refit();
+        this.note(`${control.message}. Press Enter for a prompt.`);
+      } else if (control.state === 'vm-not-running' || control.state === 'in-use') {
+        this.note(control.message);
+      }
     } else if (control.type === 'displaced') {
-      this.term?.write(`\r\n\x1b[33m[virtdeck] ${control.message}\x1b[0m\r\n`);
+      this.note(control.message, true);
     }
+  }
+
+  /** A local line in the terminal (never sent to the guest), dimmed or highlighted. */
+  private note(text: string, warn = false): void {
+    this.term?.write(`\r\n\x1b[${warn ? '33' : '2'}m[virtdeck] ${text}\x1b[0m\r\n`);
   }
 
   private refit(): void {

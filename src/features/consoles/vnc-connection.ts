@@ -25,6 +25,8 @@ export class VncConnection {
   private password: string | null = null;
   private scale = true;
   private disposed = false;
+  private retries = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly o: VncConnectionOptions) {}
 
@@ -49,7 +51,10 @@ export class VncConnection {
     rfb.clipViewport = !this.scale;
     rfb.resizeSession = false;
     rfb.background = '#18181b';
-    rfb.addEventListener('connect', () => this.o.onStatus({ state: 'connected', message: 'Connected to the VM display' }));
+    rfb.addEventListener('connect', () => {
+      this.retries = 0;
+      this.o.onStatus({ state: 'connected', message: 'Connected to the VM display' });
+    });
     rfb.addEventListener('credentialsrequired', () => {
       if (this.password !== null) rfb.sendCredentials({ password: this.password });
       else this.o.onPasswordRequired();
@@ -62,6 +67,13 @@ export class VncConnection {
       this.ws = null;
       if (e.code === ConsoleCloseCode.restarted) {
         this.connect();
+        return;
+      }
+      // Just after a restart QEMU may not listen yet: try again a few times before giving up.
+      if (e.code === ConsoleCloseCode.upstreamClosed && this.retries < 3) {
+        this.retries++;
+        this.o.onStatus({ state: 'connecting', message: 'Waiting for the VM display' });
+        this.retryTimer = setTimeout(() => this.connect(), 1000);
         return;
       }
       this.o.onStatus(statusAfterClose(e.code, e.reason));
@@ -132,6 +144,8 @@ export class VncConnection {
   }
 
   private teardown(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     const rfb = this.rfb;
     const ws = this.ws;
     this.rfb = null;

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../app.js';
+import type { ConsoleList } from '../../common/consoles.js';
+import { createTestGuest, testGuestXml, uniqueName, type TestGuest } from '../../test/helpers/guest.js';
+import { QEMU_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
+import { ConsoleTestClient } from './console-client.test-helpers.js';
+
+const config = { hosts: [{ id: 'local', uri: QEMU_URI }], listenHost: '127.0.0.1', port: 0 };
+const VNC_PASSWORD = `v${randomBytes(3).toString('hex')}`; // VNC passwords are at most 8 characters
+
+describe('consoles across VM life cycle and VNC passwords', () => {
+  let app: App;
+  let base: string;
+  let snapGuest: TestGuest;
+  const pwName = uniqueName('console-pw');
+  let pwUuid = '';
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vt-console-'));
+    try {
+      const xml = testGuestXml({ name: pwName, vnc: true })
+        .replace("<graphics type='vnc' ", `<graphics type='vnc' passwd='${VNC_PASSWORD}' `);
+      await writeFile(join(dir, 'd.xml'), xml);
+      await virsh(QEMU_URI, 'define', join(dir, 'd.xml'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    pwUuid = await virsh(QEMU_URI, 'domuuid', pwName);
+    await virsh(QEMU_URI, 'start', pwName);
+    snapGuest = await createTestGuest({ prefix: 'console-snap', disk: 'qcow2', start: true });
+    app = await buildApp({ config, spaRoot: '/nonexistent' });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    base = `ws://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`;
+    await app.hosts.ready('local');
+    await snapGuest.waitForBanner(60_000);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await virshOrNull(QEMU_URI, 'destroy', pwName);
+    await virshOrNull(QEMU_URI, 'undefine', pwName);
+    await snapGuest?.cleanup();
+  });
+
+  it('hands the VNC password to the socket holder only, before any RFB byte', async () => {
+    const secure = await virsh(QEMU_URI, 'dumpxml', '--security-info', pwName);
+    expect(secure).toContain(`passwd='${VNC_PASSWORD}'`);
+
+    const res = await app.inject({ method: 'GET', url: `/api/v1/hosts/local/vms/${pwUuid}/consoles` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain(VNC_PASSWORD);
+    expect(res.json<ConsoleList>().graphics[0]).toMatchObject({ type: 'vnc', passwordProtected: true });
+
+    const client = await ConsoleTestClient.open(`${base}/api/v1/hosts/local/vms/${pwUuid}/console/vnc`, { answerCursorQueries: false });
+    await client.waitForText('RFB 003.008\n', 10_000);
+    const index = client.controls.findIndex((c) => c.type === 'vnc-credentials');
+    expect(client.controls[index]).toEqual({ type: 'vnc-credentials', password: VNC_PASSWORD });
+    expect(client.controlOffsets[index]).toBe(0);
+    await client.close();
+  });
+
+  it('reattaches the serial console after a snapshot revert restarts QEMU', async () => {
+    await virsh(QEMU_URI, 'snapshot-create-as', snapGuest.name, 'vt-console-snap');
+    const client = await ConsoleTestClient.open(`${base}/api/v1/hosts/local/vms/${snapGuest.uuid}/console/serial`);
+    await client.waitForState('connected');
+    const idBefore = await virsh(QEMU_URI, 'domid', snapGuest.name);
+
+    const from = client.controls.length;
+    await virsh(QEMU_URI, 'snapshot-revert', snapGuest.name, 'vt-console-snap');
+    expect(await virsh(QEMU_URI, 'domstate', snapGuest.name)).toBe('running');
+    const idAfter = await virsh(QEMU_URI, 'domid', snapGuest.name);
+    await client.waitFor('reattached after revert', () =>
+      client.controls.slice(from).some((c) => c.type === 'status' && c.state === 'connected'), 30_000);
+    expect(idAfter).not.toBe(idBefore);
+
+    const tag = randomBytes(4).toString('hex');
+    client.send(`echo reverted-$((3*3))-${tag}\r`);
+    await client.waitForText(`reverted-9-${tag}`, 20_000);
+    await client.close();
+  });
+});
