@@ -24,6 +24,8 @@ const NetworkName = Type.String({ minLength: 1, maxLength: 128, pattern: NAME_PA
 const BridgeName = Type.String({ minLength: 1, maxLength: 15, pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]*$' });
 export const MAC_PATTERN = '^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$';
 
+export const JobId = Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' });
+
 export const DISK_BUSES = ['virtio', 'sata', 'scsi', 'ide'] as const;
 export type DiskBus = (typeof DISK_BUSES)[number];
 export const NIC_MODELS = ['virtio', 'e1000', 'e1000e', 'rtl8139'] as const;
@@ -96,6 +98,8 @@ export const CreateVmBody = Type.Object(
     start: Type.Optional(Type.Boolean()),
     /** Only build the XML and the virt-install line; nothing is created. */
     dryRun: Type.Optional(Type.Boolean()),
+    /** Echoed in the `provisioning` progress events of this request. */
+    job: Type.Optional(JobId),
   },
   { additionalProperties: false },
 );
@@ -143,7 +147,7 @@ export const ProvisioningOptions = Type.Object({
 });
 export type ProvisioningOptions = Static<typeof ProvisioningOptions>;
 
-export const CloneVmBody = Type.Object({ name: VmNameSchema }, { additionalProperties: false });
+export const CloneVmBody = Type.Object({ name: VmNameSchema, job: Type.Optional(JobId) }, { additionalProperties: false });
 export type CloneVmBody = Static<typeof CloneVmBody>;
 
 export const ClonedDisk = Type.Object({

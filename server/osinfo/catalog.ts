@@ -16,13 +16,11 @@ const GiB = 1024 ** 3;
 
 export const GENERIC_LINUX: OsEntry = {
   id: 'generic-linux',
-  shortId: 'linux2022',
+  shortId: 'generic-linux',
   name: 'Generic Linux',
   family: 'linux',
   eol: false,
-  minimumRamBytes: 256 * 1024 ** 2,
   recommendedRamBytes: 1 * GiB,
-  minimumStorageBytes: 2 * GiB,
   recommendedStorageBytes: 10 * GiB,
   recommendedVcpus: 1,
   virtioDisk: true,
@@ -31,7 +29,7 @@ export const GENERIC_LINUX: OsEntry = {
 
 export const OTHER_OS: OsEntry = {
   id: 'other',
-  shortId: 'generic',
+  shortId: 'other',
   name: 'Other',
   eol: false,
   recommendedRamBytes: 1 * GiB,

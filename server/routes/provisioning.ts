@@ -58,7 +58,7 @@ export const provisioningRoutes: FastifyPluginAsyncTypebox<ProvisioningRoutesOpt
       const { host } = request.params;
       const client = app.hosts.get(host);
       const platform = await platforms.get(host, app.hosts.uri(host), client);
-      const report = progress(host, request.headers['x-virtdeck-job'] ?? randomUUID(), 'create');
+      const report = progress(host, request.body.job ?? request.headers['x-virtdeck-job'] ?? randomUUID(), 'create');
       const result = await createVm({ hostId: host, uri: app.hosts.uri(host), client, platform, catalog, progress: (s) => report(s) }, request.body);
       if (!result.dryRun) report('done', true);
       return reply.status(result.dryRun ? 200 : 201).send(result);
@@ -70,7 +70,7 @@ export const provisioningRoutes: FastifyPluginAsyncTypebox<ProvisioningRoutesOpt
     { schema: { params: VmParams, headers: JobHeaders, body: CloneVmBody, response: { 201: CloneVmResult } } },
     async (request, reply) => {
       const { host, uuid } = request.params;
-      const report = progress(host, request.headers['x-virtdeck-job'] ?? randomUUID(), 'clone');
+      const report = progress(host, request.body.job ?? request.headers['x-virtdeck-job'] ?? randomUUID(), 'clone');
       const result = await cloneVm({ client: app.hosts.get(host), progress: (s) => report(s) }, uuid, request.body.name);
       report('done', true);
       return reply.status(201).send(result);

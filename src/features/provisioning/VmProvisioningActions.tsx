@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import type { VmSummary } from '../../../common/vms.js';
+import { Button, ErrorBanner } from '../../lib/ui';
+import { CloneDialog } from './CloneDialog';
+import { DeleteDialog } from './DeleteDialog';
+import { useSaveVm } from './queries';
+
+/** Clone, Save (managed save) and Delete for the VM page. */
+export function VmProvisioningActions({ host, uri, vm }: { host: string; uri: string; vm: VmSummary }) {
+  const [dialog, setDialog] = useState<'clone' | 'delete' | undefined>();
+  const save = useSaveVm(host);
+  const canSave = vm.state === 'running' || vm.state === 'paused';
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label={`Provisioning for ${vm.name}`}>
+        <Button
+          id="vm-action-save"
+          disabled={!canSave}
+          busy={save.isPending}
+          title={canSave ? `virsh -c ${uri} managedsave ${vm.name} — memory to disk; Start restores it` : 'Only a running or paused VM can be saved'}
+          onClick={() => save.mutate(vm.uuid)}
+        >
+          Save
+        </Button>
+        <Button id="vm-action-clone" onClick={() => setDialog('clone')} title={`virt-clone --original ${vm.name} --auto-clone`}>
+          Clone…
+        </Button>
+        <Button id="vm-action-delete" variant="danger" onClick={() => setDialog('delete')} title={`virsh -c ${uri} undefine ${vm.name}`}>
+          Delete…
+        </Button>
+        {vm.state === 'shutoff' && vm.stateReason === 'saved' && (
+          <span className="text-xs text-zinc-500" id="vm-saved-note">
+            Saved: Start restores its memory state
+          </span>
+        )}
+      </div>
+      {save.error !== null && <ErrorBanner id="vm-save-error" error={save.error} title={`Could not save ${vm.name}`} onRetry={() => save.reset()} />}
+      {dialog === 'clone' && <CloneDialog host={host} uri={uri} vm={vm} open onClose={() => setDialog(undefined)} />}
+      {dialog === 'delete' && <DeleteDialog host={host} uri={uri} vm={vm} open onClose={() => setDialog(undefined)} />}
+    </div>
+  );
+}

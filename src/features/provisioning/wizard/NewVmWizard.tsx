@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button, Dialog, ErrorBanner } from '../../../lib/ui';
+import { Messages } from '../fields';
+import { useJobSteps, newJobId } from '../events';
+import { useCreateVm, useProvisioningOptions } from '../queries';
+import { checkStep, initialState, STEP_LABELS, STEPS, toBody, type WizardState } from './model';
+import { NetworkStep } from './NetworkStep';
+import { OsStep } from './OsStep';
+import { ResourcesStep } from './ResourcesStep';
+import { ReviewStep } from './ReviewStep';
+import { SourceStep } from './SourceStep';
+import type { StepProps } from './step-props';
+import { StorageStep } from './StorageStep';
+
+const STEP_COMPONENTS = { source: SourceStep, os: OsStep, resources: ResourcesStep, storage: StorageStep, network: NetworkStep, review: ReviewStep } as const;
+
+export function NewVmWizard({ host, open, onClose }: { host: string; open: boolean; onClose: () => void }) {
+  const options = useProvisioningOptions(host, open);
+  const [chosen, setState] = useState<WizardState>(initialState);
+  const [index, setIndex] = useState(0);
+  const [job, setJob] = useState(newJobId);
+  const create = useCreateVm(host);
+  const progress = useJobSteps(job);
+  const navigate = useNavigate();
+  // The first active pool (the project's own when present) is the default target of a new disk.
+  const pools = options.data?.pools.filter((p) => p.active) ?? [];
+  const preferred = pools.find((p) => p.name === 'virtdeck') ?? pools.find((p) => p.name === 'default') ?? pools[0];
+  const state = chosen.pool === '' && preferred !== undefined ? { ...chosen, pool: preferred.name } : chosen;
+  const step = STEPS[index] ?? 'source';
+  const check = checkStep(step, state, options.data);
+  const update = (patch: Partial<WizardState>) => setState({ ...state, ...patch });
+
+  const close = () => {
+    setState(initialState());
+    setIndex(0);
+    create.reset();
+    setJob(newJobId());
+    onClose();
+  };
+
+  const submit = () => {
+    create.mutate(
+      { ...toBody(state), job },
+      {
+        onSuccess: (result) => {
+          close();
+          void navigate(`/hosts/${encodeURIComponent(host)}/vms/${result.uuid}`);
+        },
+      },
+    );
+  };
+
+  const Step = STEP_COMPONENTS[step];
+  const props: StepProps = { host, state, update, options: options.data };
+  const last = index === STEPS.length - 1;
+  return (
+    <Dialog
+      open={open}
+      title="New virtual machine"
+      onClose={close}
+      id="new-vm-wizard"
+      wide
+      footer={
+        <>
+          <Button onClick={close} id="new-vm-cancel">
+            Cancel
+          </Button>
+          <Button onClick={() => setIndex((i) => Math.max(0, i - 1))} disabled={index === 0 || create.isPending} id="new-vm-back">
+            Back
+          </Button>
+          {last ? (
+            <Button variant="primary" onClick={submit} busy={create.isPending} disabled={check.errors.length > 0} id="new-vm-create">
+              {state.start ? 'Create and start' : 'Create'}
+            </Button>
+          ) : (
+            <Button variant="primary" onClick={() => setIndex((i) => i + 1)} disabled={check.errors.length > 0} id="new-vm-next">
+              Next
+            </Button>
+          )}
+        </>
+      }
+    >
+      <ol className="mb-4 flex flex-wrap gap-1 text-xs" aria-label="Steps">
+        {STEPS.map((s, i) => (
+          <li key={s}>
+            <button
+              type="button"
+              id={`new-vm-step-${s}`}
+              aria-current={i === index ? 'step' : undefined}
+              disabled={i > index || create.isPending}
+              onClick={() => setIndex(i)}
+              className={`rounded-full px-2 py-0.5 ${i === index ? 'bg-sky-600 text-white' : i < index ? 'bg-sky-100 text-sky-800 dark:bg-sky-900 dark:text-sky-200' : 'bg-zinc-100 text-zinc-500 dark:bg-zinc-800'}`}
+            >
+              {i + 1}. {STEP_LABELS[s]}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {options.error !== null && <ErrorBanner error={options.error} title="Cannot read this host's capabilities" />}
+      <div data-step={step} id="new-vm-step">
+        <Step {...props} />
+      </div>
+      <div className="mt-3">
+        <Messages id="new-vm-messages" errors={check.errors} warnings={check.warnings} />
+      </div>
+      {(create.isPending || progress.length > 0) && (
+        <ul id="new-vm-progress" className="mt-3 space-y-0.5 text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite">
+          {progress.map((p, i) => (
+            <li key={i}>✓ {p}</li>
+          ))}
+          {create.isPending && <li>Working…</li>}
+        </ul>
+      )}
+      {create.error !== null && (
+        <div className="mt-3">
+          <ErrorBanner id="new-vm-error" error={create.error} title="The VM was not created" />
+        </div>
+      )}
+    </Dialog>
+  );
+}

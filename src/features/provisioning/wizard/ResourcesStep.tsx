@@ -1,0 +1,16 @@
+import { formatBytes } from '../../../../common/storage-units.js';
+import { Field, inputClass } from '../fields';
+import type { StepProps } from './step-props';
+
+export function ResourcesStep({ state, update, options }: StepProps) {
+  return (
+    <div className="grid grid-cols-2 gap-4">
+      <Field label="Memory (MiB)" htmlFor="new-vm-memory" hint={options === undefined ? undefined : `Host: ${formatBytes(options.hostMemoryBytes)}`}>
+        <input id="new-vm-memory" inputMode="numeric" className={inputClass} value={state.memoryMiB} onChange={(e) => update({ memoryMiB: e.target.value })} />
+      </Field>
+      <Field label="vCPUs" htmlFor="new-vm-vcpus" hint={options === undefined ? undefined : `Host: ${options.hostCpus} CPUs, hypervisor maximum ${options.maxVcpus}`}>
+        <input id="new-vm-vcpus" inputMode="numeric" className={inputClass} value={state.vcpus} onChange={(e) => update({ vcpus: e.target.value })} />
+      </Field>
+    </div>
+  );
+}
