@@ -32,6 +32,7 @@ export function NetworkRow({ host, network, selected, onSelect }: { host: string
         </td>
         <td className="pr-3">
           <Badge tone={n.active ? 'green' : 'gray'} data-testid="network-state">{n.active ? 'active' : 'inactive'}</Badge>
+          {!n.persistent && <Badge tone="yellow" title="Gone once stopped: libvirt keeps no definition">transient</Badge>}
         </td>
         <td className="pr-3 text-sm" data-testid="network-autostart">{n.autostart ? 'yes' : 'no'}</td>
         <td className="pr-3 text-sm">{MODE_NAMES[n.forwardMode] ?? n.forwardMode}{n.forwardDev === undefined ? '' : ` via ${n.forwardDev}`}</td>
