@@ -266,3 +266,15 @@ describe('pool events', () => {
     }
   });
 });
+
+describe('source discovery input', () => {
+  it.each([
+    [{ type: 'netfs' }, /needs a host to scan/],
+    [{ type: 'iscsi', host: 'bad host;reboot' }, /host name/],
+    [{ type: 'zfs' }, /type/],
+  ])('%j → 400', async (payload, reason) => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pool-sources', payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { message: string } }>().error.message).toMatch(reason);
+  });
+});
