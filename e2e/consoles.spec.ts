@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createTestGuest, type TestGuest } from '../test/helpers/guest.js';
 import { QEMU_URI, virsh } from '../test/helpers/virsh.js';
@@ -153,4 +154,51 @@ test('the serial pane reattaches when the VM restarts and shows the boot banner 
   const tag = randomBytes(4).toString('hex');
   await typeInTerminal(page, terminal, `echo back-$((1+1))-${tag}`);
   await expect(serial.locator('.xterm-rows')).toContainText(`back-2-${tag}`);
+});
+
+test('VNC pane: text typed as keystrokes reaches the guest shell on the screen; screenshot is a PNG', async ({ page }) => {
+  await page.goto(openUrl(withVnc, 'serial'));
+  const serial = pane(page, withVnc, 'serial');
+  await expect(serial.getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+  await page.goto(openUrl(withVnc, 'vnc'));
+  const vnc = pane(page, withVnc, 'vnc');
+  await expect(vnc.getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+  const id = (await vnc.getAttribute('data-pane-id')) ?? '';
+
+  // The shell on the VGA screen (tty1) runs what is typed; its output goes to the serial port.
+  const tag = randomBytes(3).toString('hex');
+  await page.locator(`#console-${id}-type`).click();
+  await page.locator(`#console-${id}-type-dialog textarea`).fill(`echo VNC-typed-$((5+5))-${tag} > /dev/ttyS0\n`);
+  await page.locator(`#console-${id}-type-send`).click();
+  await expect(serial.locator('.xterm-rows')).toContainText(`VNC-typed-10-${tag}`);
+
+  const download = page.waitForEvent('download');
+  await page.locator(`#console-${id}-screenshot`).click();
+  const file = await (await download).path();
+  const png = await readFile(file);
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(png.length).toBeGreaterThan(1000);
+});
+
+test('a second pane on the same serial console is told it is in use and can take over', async ({ page }) => {
+  await page.goto(openUrl(second, 'serial'));
+  const first = pane(page, second, 'serial').first();
+  await expect(first.getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+  const firstId = (await first.getAttribute('data-pane-id')) ?? '';
+  await page.locator(`#pane-${firstId}-split-row`).click();
+  const picker = page.getByTestId('console-picker');
+  await picker.locator('select[aria-label="Virtual machine"]').selectOption(second.uuid);
+  await picker.getByRole('button', { name: 'Open' }).click();
+
+  await expect(pane(page, second, 'serial')).toHaveCount(2);
+  const otherPane = page.locator(`[data-testid="console-pane"]:not([data-pane-id="${firstId}"])`).filter({ has: page.locator(`[data-uuid="${second.uuid}"]`) });
+  await expect(otherPane.getByTestId('console-status')).toHaveAttribute('data-state', 'in-use');
+  await otherPane.getByTestId('console-take-over').click();
+  await expect(otherPane.getByTestId('console-status')).toHaveAttribute('data-state', 'connected');
+  await expect(page.locator(`[data-pane-id="${firstId}"]`).getByTestId('console-status')).toHaveAttribute('data-state', 'in-use');
+  await expect(page.locator(`[data-pane-id="${firstId}"] .xterm-rows`)).toContainText('Another client took over this console');
+
+  const tag = randomBytes(3).toString('hex');
+  await typeInTerminal(page, otherPane.getByTestId('serial-terminal'), `echo took-$((4*4))-${tag}`);
+  await expect(otherPane.locator('.xterm-rows')).toContainText(`took-16-${tag}`);
 });
