@@ -19,6 +19,7 @@ import { virtInstallLine } from './virt-install.js';
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
 export const SERIAL_LOG_DIR = '/var/log/libvirt/qemu';
+const QEMU_TYPES = new Set(['qemu', 'kvm']);
 
 export interface ProvisionContext {
   hostId: string;
@@ -217,7 +218,8 @@ async function planCreate(ctx: ProvisionContext, body: CreateVmBody): Promise<Cr
     disks,
     interfaces,
     graphics: body.graphics ?? 'vnc',
-    ...(body.serialLog === false ? {} : { serialLogFile: `${SERIAL_LOG_DIR}/${body.name}-serial.log` }),
+    // The log file lives where QEMU's own logs are; other drivers have no such place.
+    ...(body.serialLog === false || !QEMU_TYPES.has(platform.domainType) ? {} : { serialLogFile: `${SERIAL_LOG_DIR}/${body.name}-serial.log` }),
     ...(os.id === GENERIC_LINUX.id || os.id === 'other' ? {} : { osinfoId: os.id }),
   };
   return {
@@ -245,7 +247,8 @@ function commandLine(ctx: ProvisionContext, plan: CreatePlan, start: boolean): s
   return virtInstallLine({
     uri: ctx.uri,
     spec: plan.spec,
-    ...(plan.os.id === GENERIC_LINUX.id || plan.os.id === 'other' ? {} : { osShortId: plan.os.shortId }),
+    // osinfo-db's own generic entry stands for "Generic Linux"; "Other" lets virt-install detect.
+    ...(plan.os.id === 'other' ? {} : { osShortId: plan.os.id === GENERIC_LINUX.id ? 'linux2022' : plan.os.shortId }),
     ...(plan.newVolume === undefined ? {} : { newVolume: { pool: plan.newVolume.poolName, name: plan.newVolume.name, sizeBytes: plan.newVolume.sizeBytes, format: plan.newVolume.format } }),
     start,
   });
