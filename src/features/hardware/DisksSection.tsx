@@ -40,7 +40,7 @@ export function DisksSection({ host, hw, onDone }: { host: string; hw: HardwareV
               <td className="pr-3 font-mono text-xs break-all">{d.source ?? (d.device === 'cdrom' ? 'empty' : '—')}</td>
               <td className="pr-3">{d.format ?? '—'}</td>
               <td className="pr-3">{d.cache ?? 'default'}</td>
-              <td className="pr-3 text-xs">{whereText(d.live, d.config)}</td>
+              <td className="pr-3 text-xs">{whereText(d.live, d.config, hw.active)}</td>
               <td className="py-1">
                 <div className="flex flex-wrap gap-1">
                   {d.device === 'cdrom' && d.source !== undefined && <Button size="sm" onClick={() => setOpen({ kind: 'eject', disk: d })} id={`hw-disk-${d.target}-eject`}>Eject</Button>}
@@ -75,7 +75,7 @@ export function DisksSection({ host, hw, onDone }: { host: string; hw: HardwareV
         >
           {open.kind === 'detach' ? (
             <p>
-              {disk.target} ({disk.source ?? 'no source'}) is removed from the VM {whereText(disk.live, disk.config).toLowerCase()}. The
+              {disk.target} ({disk.source ?? 'no source'}) is removed from the VM {whereText(disk.live, disk.config, hw.active).toLowerCase()}. The
               volume itself stays in its pool. A running guest loses the disk at once: unmount it inside the guest first.
             </p>
           ) : (

@@ -39,7 +39,7 @@ export function NicsSection({ host, hw, onDone }: { host: string; hw: HardwareVi
                   <td className="pr-3">{i.model ?? '—'}</td>
                   <td className="pr-3 font-mono text-xs">{i.targetDev ?? '—'}</td>
                   <td className="pr-3"><Badge tone={i.link === 'up' ? 'green' : 'yellow'}>{i.link}</Badge></td>
-                  <td className="pr-3 text-xs">{whereText(i.live, i.config)}</td>
+                  <td className="pr-3 text-xs">{whereText(i.live, i.config, hw.active)}</td>
                   <td className="py-1">
                     <div className="flex gap-1">
                       <Button
@@ -73,7 +73,7 @@ export function NicsSection({ host, hw, onDone }: { host: string; hw: HardwareVi
           onConfirm={() => change.mutate({ method: 'delete', path: ['interfaces', detaching.mac] }, { onSuccess: (r) => done(r.virsh, r.summary) })}
           id="hw-nic-confirm"
         >
-          <p>The VM loses this NIC ({detaching.source ?? detaching.type}) {whereText(detaching.live, detaching.config).toLowerCase()}; connections over it drop and its MAC is forgotten.</p>
+          <p>The VM loses this NIC ({detaching.source ?? detaching.type}) {whereText(detaching.live, detaching.config, hw.active).toLowerCase()}; connections over it drop and its MAC is forgotten.</p>
           <VirshHint command={virshDetachInterface(hw.name, detaching.type, detaching.mac, detaching.live, detaching.config)} />
         </ConfirmDialog>
       )}

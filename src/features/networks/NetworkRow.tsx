@@ -40,7 +40,7 @@ export function NetworkRow({ host, network, selected, onSelect }: { host: string
         <td className="pr-3 font-mono text-xs">{n.ipv4?.cidr ?? '—'}</td>
         <td className="pr-3 font-mono text-xs">{n.ipv4?.dhcp === undefined ? '—' : `${n.ipv4.dhcp.start} – ${n.ipv4.dhcp.end}`}</td>
         <td className="pr-3 text-sm" data-testid="network-leases">{n.active ? n.leases.length : '—'}</td>
-        <td className="pr-3 text-sm">{n.usedBy.length === 0 ? '—' : n.usedBy.map((u) => u.name).join(', ')}</td>
+        <td className="pr-3 text-sm">{n.usedBy.length === 0 ? '—' : n.usedBy.map((u) => (u.active ? u.name : `${u.name} (off)`)).join(', ')}</td>
         <td className="py-2">
           <div className="flex flex-wrap gap-1">
             {n.active ? (
