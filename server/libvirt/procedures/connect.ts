@@ -41,6 +41,11 @@ export const connectProcedures = {
   connectSupportsFeature: proc(60, struct({ feature: int }), struct({ supported: int })),
   authList: proc(66, xvoid, struct({ types: array(int, 20) })),
   authPolkit: proc(70, xvoid, struct({ complete: int })),
+  connectFindStoragePoolSources: proc(
+    75,
+    struct({ type: nonnullString, srcSpec: nullableString, flags }),
+    struct({ xml: nonnullString }),
+  ),
   nodeGetFreeMemory: proc(102, xvoid, struct({ freeMem: uhyper })),
   connectGetUri: proc(110, xvoid, struct({ uri: nonnullString })),
   connectIsSecure: proc(149, xvoid, struct({ secure: int })),
