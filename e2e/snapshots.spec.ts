@@ -90,6 +90,9 @@ test('create two snapshots, revert to the first, delete the second; virsh agrees
   await takeSnapshot(page, 'first', 'before <changes> & "tests"');
   await expectPageMatchesVirsh(page, ['0:first'], 'first');
   await expect(page.getByTestId('snapshot-details-description')).toHaveText('before <changes> & "tests"');
+  await page.locator('#snapshot-xml summary').click();
+  await expect(page.getByTestId('snapshot-xml')).toContainText('<name>first</name>');
+  await expect(page.getByTestId('snapshot-xml')).toContainText('<description>before &lt;changes&gt; &amp; &quot;tests&quot;</description>');
 
   await takeSnapshot(page, 'second', 'later');
   await expectPageMatchesVirsh(page, ['0:first', '1:second'], 'second');

@@ -8,6 +8,7 @@ import { kindLabel, formatTime, stateLabel } from './labels';
 import { useSnapshots } from './queries';
 import { RevertSnapshotDialog } from './RevertSnapshotDialog';
 import { SnapshotTree } from './SnapshotTree';
+import { SnapshotXml } from './SnapshotXml';
 import { descendantsOf, snapshotTreeRows } from './tree';
 import './events';
 
@@ -95,6 +96,7 @@ export function SnapshotsTab({ host, vm }: VmTabProps) {
                   {selected.revertProblem}
                 </p>
               )}
+              <SnapshotXml key={selected.name} host={host} uri={uri} uuid={vm.uuid} vmName={vm.name} name={selected.name} />
             </aside>
           )}
         </div>

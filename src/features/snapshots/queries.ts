@@ -6,18 +6,29 @@ import type {
   RevertSnapshotResult,
   RevertState,
   Snapshot,
+  SnapshotDetails,
   SnapshotList,
 } from '../../../common/snapshots.js';
 import { api, hostPath } from '../../lib/api';
 
 export const snapshotKeys = {
   list: (host: string, uuid: string) => ['snapshots', host, uuid] as const,
+  detail: (host: string, uuid: string, name: string) => ['snapshots', host, uuid, 'detail', name] as const,
 };
 
 export function useSnapshots(host: string, uuid: string) {
   return useQuery({
     queryKey: snapshotKeys.list(host, uuid),
     queryFn: ({ signal }) => api.get<SnapshotList>(hostPath(host, 'vms', uuid, 'snapshots'), { signal }),
+  });
+}
+
+/** Details with libvirt's XML; fetched only when asked for (the list has everything else). */
+export function useSnapshotDetails(host: string, uuid: string, name: string, enabled: boolean) {
+  return useQuery({
+    queryKey: snapshotKeys.detail(host, uuid, name),
+    queryFn: ({ signal }) => api.get<SnapshotDetails>(hostPath(host, 'vms', uuid, 'snapshots', name), { signal }),
+    enabled,
   });
 }
 
