@@ -23,9 +23,11 @@ export function Dialog({ open, title, onClose, children, footer, id, wide = fals
     if (dialog === null) return;
     if (open && !dialog.open) {
       const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
+      // Browsers without showModal (and jsdom) get a plain open dialog.
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
       return () => {
-        if (dialog.open) dialog.close();
+        if (typeof dialog.close === 'function' && dialog.open) dialog.close();
         opener?.focus();
       };
     }
