@@ -278,3 +278,21 @@ describe('source discovery input', () => {
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(reason);
   });
 });
+
+describe('source discovery', () => {
+  it('scans an NFS host through libvirt and reports its answer', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pool-sources', payload: { type: 'netfs', host: '127.0.0.1' } });
+    const theirs = await virsh(QEMU_URI, 'find-storage-pool-sources-as', 'netfs', '127.0.0.1').then(
+      () => null,
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
+    if (theirs === null) {
+      expect(res.statusCode, res.body).toBe(200);
+    } else {
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      const message = res.json<{ error: { message: string } }>().error.message;
+      expect(message).toContain("no storage pools were found on host '127.0.0.1'");
+      expect(theirs).toContain(message);
+    }
+  });
+});

@@ -23,8 +23,7 @@ export interface DomRef {
 
 export interface StorageClient {
   connectListAllStoragePools(args: { needResults: number; flags: number }): Promise<{ pools: PoolRef[]; ret: number }>;
-  /** Optional until the client implements REMOTE_PROC_CONNECT_FIND_STORAGE_POOL_SOURCES. */
-  connectFindStoragePoolSources?(args: { type: string; srcSpec: string | null; flags: number }): Promise<{ xml: string }>;
+  connectFindStoragePoolSources(args: { type: string; srcSpec: string | null; flags: number }): Promise<{ xml: string }>;
   storagePoolLookupByName(args: { name: string }): Promise<{ pool: PoolRef }>;
   storagePoolDefineXml(args: { xml: string; flags: number }): Promise<{ pool: PoolRef }>;
   storagePoolBuild(args: { pool: PoolRef; flags: number }): Promise<void>;

@@ -9,7 +9,6 @@ import {
   POOL_BUILD_NEW, POOL_BUILD_OVERWRITE, POOL_DELETE_NORMAL, POOL_STATE_NAMES, VIR_ERR_NO_STORAGE_POOL,
   type PoolRef, type StorageClient,
 } from './client.js';
-import { HttpError } from '../http/errors.js';
 import { conflict, invalid, invalidFields, isLibvirtCode, messageOf, StorageErrorCodes } from './errors.js';
 
 export async function lookupPool(client: StorageClient, name: string): Promise<PoolRef> {
@@ -193,7 +192,6 @@ export async function findPoolSources(client: StorageClient, body: FindSourcesBo
   const hostError = body.host !== undefined ? checkHostname(body.host) : null;
   if (hostError !== null) throw invalid(hostError);
   const spec = buildSourceSpecXml(body.host, body.port);
-  if (!client.connectFindStoragePoolSources) throw new HttpError(501, 'NOT_IMPLEMENTED', 'Finding pool sources is not available on this connection');
   const { xml } = await client.connectFindStoragePoolSources({ type: body.type, srcSpec: spec === '' ? null : spec, flags: 0 });
   return parsePoolSourcesXml(xml);
 }
