@@ -109,13 +109,17 @@ test('save, clone refused while running, then delete with its disk from the VM p
   await page.goto(`/hosts/local/vms/${uuid}`);
   await expect(page.locator('#vm-state [data-state]')).toHaveAttribute('data-state', 'running');
 
-  // Clone is refused while it runs.
+  // Clone is refused while it runs; the dialog offers to pause it.
   await page.locator('#vm-action-clone').click();
   await expect(page.locator('#clone-running')).toBeVisible();
   await expect(page.locator('#clone-ok')).toBeDisabled();
+  await page.locator('#clone-pause').click();
+  await expect(page.locator('#clone-running')).toHaveCount(0);
+  await expect(page.locator('#clone-ok')).toBeEnabled();
+  expect(await virsh(QEMU_URI, 'domstate', name)).toBe('paused');
   await page.locator('#clone-cancel').click();
 
-  // Managed save: the VM shows as saved.
+  // Managed save (of the paused VM): it shows as saved.
   await page.locator('#vm-action-save').click();
   await expect(page.locator('#vm-state')).toContainText('Saved', { timeout: 30_000 });
   expect(await virsh(QEMU_URI, 'domstate', '--reason', name)).toBe('shut off (saved)');

@@ -6,6 +6,7 @@ import { Button, Dialog, ErrorBanner } from '../../lib/ui';
 import { Field, inputClass } from './fields';
 import { newJobId, useJobSteps } from './events';
 import { useCloneVm } from './queries';
+import { useVmAction } from '../vms/queries';
 
 const RUNNING = new Set(['running', 'blocked', 'shutdown', 'pmsuspended']);
 
@@ -13,6 +14,7 @@ export function CloneDialog({ host, uri, vm, open, onClose }: { host: string; ur
   const [name, setName] = useState(`${vm.name}-clone`);
   const [job, setJob] = useState(newJobId);
   const clone = useCloneVm(host, vm.uuid);
+  const action = useVmAction(host);
   const steps = useJobSteps(job);
   const navigate = useNavigate();
   const problem = checkVmName(name);
@@ -57,9 +59,18 @@ export function CloneDialog({ host, uri, vm, open, onClose }: { host: string; ur
     >
       <div className="space-y-3">
         {running && (
-          <p id="clone-running" className="rounded bg-amber-50 p-2 text-amber-800 dark:bg-amber-950 dark:text-amber-200">
-            “{vm.name}” is running: shut it down or pause it first, or its disks change while they are copied.
-          </p>
+          <div id="clone-running" className="space-y-2 rounded bg-amber-50 p-2 text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+            <p>“{vm.name}” is running: shut it down or pause it first, or its disks change while they are copied.</p>
+            <div className="flex gap-2">
+              <Button size="sm" id="clone-shutdown" busy={action.isPending && action.variables.action === 'shutdown'} onClick={() => action.mutate({ uuid: vm.uuid, action: 'shutdown' })}>
+                Shut down
+              </Button>
+              <Button size="sm" id="clone-pause" busy={action.isPending && action.variables.action === 'suspend'} onClick={() => action.mutate({ uuid: vm.uuid, action: 'suspend' })}>
+                Pause
+              </Button>
+            </div>
+            {action.error !== null && <ErrorBanner error={action.error} title="That did not work" />}
+          </div>
         )}
         <Field label="Name of the clone" htmlFor="clone-name" hint={problem ?? undefined}>
           <input id="clone-name" className={inputClass} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
