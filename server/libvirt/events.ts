@@ -58,19 +58,33 @@ export interface StoragePoolEventMap {
   refresh: StoragePoolRefreshEvent;
 }
 
-/** Stops a subscription (deregisters it on the daemon when connected). */
+/** Stops a subscription (deregisters it on the daemon when it was the last one of its kind). */
 export type Unsubscribe = () => Promise<void>;
 
 type Family = 'domain' | 'network' | 'storagePool';
 
 interface Subscription {
-  family: Family;
-  eventID: number;
-  filter: DomainRef | NetworkRef | StoragePoolRef | null;
+  /** Uuid (hex) of the one object this subscriber wants, or null for all. */
+  uuid: string | null;
   handler: (payload: unknown) => void;
-  /** Transport and callback id of the current registration. */
+}
+
+/**
+ * One daemon registration per (family, eventID), always unfiltered, shared by every local
+ * subscriber; filtered subscribers are served by comparing uuids locally. libvirtd refuses a
+ * second registration of the same event with the same filter on one connection, and one
+ * unfiltered registration costs less than many filtered ones.
+ */
+interface Registration {
+  readonly key: string;
+  readonly family: Family;
+  readonly eventID: number;
+  readonly subs: Set<Subscription>;
+  /** Transport and callback id of the live daemon registration. */
   transport: Transport | undefined;
   callbackID: number | undefined;
+  /** (De)registrations of this key run one after another. */
+  queue: Promise<void>;
 }
 
 const domainEventIds: Record<keyof DomainEventMap, number> = {
@@ -138,30 +152,45 @@ const routes = new Map<number, MessageRoute>([
   ],
 ]);
 
+function hex(uuid: Uint8Array): string {
+  return Buffer.from(uuid).toString('hex');
+}
+
+/** Uuid (hex) of the object an event is about. */
+function subjectOf(family: Family, payload: unknown): string | undefined {
+  const field = family === 'domain' ? 'dom' : family === 'network' ? 'net' : 'pool';
+  const ref = (payload as Record<string, { uuid?: Uint8Array } | undefined>)[field];
+  return ref?.uuid ? hex(ref.uuid) : undefined;
+}
+
 /**
- * Keeps event subscriptions: registers each on the daemon, routes MESSAGE
- * packets to handlers by callback id, and registers everything again on every
- * new connection.
+ * Keeps event subscriptions: one shared daemon registration per (family, eventID), registered
+ * for the first subscriber and deregistered after the last; MESSAGE packets are routed by
+ * callback id and fanned out to the subscribers; every registration is made again on each new
+ * connection.
  */
 export class EventHub {
-  private readonly subs = new Set<Subscription>();
-  private readonly byCallback = new Map<number, Subscription>();
+  private readonly registrations = new Map<string, Registration>();
+  private readonly byCallback = new Map<number, Registration>();
 
   constructor(private readonly client: ClientCore) {
     client.addConnectHook(async (t) => {
       t.on('message', (packet) => this.dispatch(packet));
       this.byCallback.clear();
-      for (const sub of [...this.subs]) {
-        await this.register(t, sub).catch((err: unknown) => {
-          this.client.emit('error', new Error(`re-registering ${sub.family} event ${sub.eventID} failed`, { cause: err }));
+      const pending = [...this.registrations.values()].map(async (reg) => {
+        reg.transport = undefined;
+        reg.callbackID = undefined;
+        await this.sync(reg).catch((err: unknown) => {
+          this.client.emit('error', new Error(`re-registering ${reg.family} event ${reg.eventID} failed`, { cause: err }));
         });
-      }
+      });
+      await Promise.all(pending);
     });
     client.addDisconnectHook(() => {
       this.byCallback.clear();
-      for (const sub of this.subs) {
-        sub.transport = undefined;
-        sub.callbackID = undefined;
+      for (const reg of this.registrations.values()) {
+        reg.transport = undefined;
+        reg.callbackID = undefined;
       }
     });
   }
@@ -192,75 +221,105 @@ export class EventHub {
 
   /** Number of live subscriptions (for diagnostics). */
   get size(): number {
-    return this.subs.size;
+    let n = 0;
+    for (const reg of this.registrations.values()) n += reg.subs.size;
+    return n;
+  }
+
+  /** Number of registrations held on the daemon (for diagnostics). */
+  get registered(): number {
+    return this.byCallback.size;
   }
 
   private async subscribe(
     family: Family,
     eventID: number,
-    filter: Subscription['filter'],
+    filter: { uuid: Uint8Array } | null,
     handler: (payload: unknown) => void,
   ): Promise<Unsubscribe> {
-    const sub: Subscription = { family, eventID, filter, handler, transport: undefined, callbackID: undefined };
-    this.subs.add(sub);
-    if (this.client.state === 'connected') {
-      try {
-        await this.register(this.client.requireTransport('subscribe'), sub);
-      } catch (err) {
-        // Lost connection: the subscription is registered again on reconnect. Anything else fails it.
-        if (!(err instanceof NotConnectedError)) {
-          this.subs.delete(sub);
-          throw err;
-        }
+    const key = `${family}/${eventID}`;
+    let reg = this.registrations.get(key);
+    if (!reg) {
+      reg = { key, family, eventID, subs: new Set(), transport: undefined, callbackID: undefined, queue: Promise.resolve() };
+      this.registrations.set(key, reg);
+    }
+    const sub: Subscription = { uuid: filter ? hex(filter.uuid) : null, handler };
+    reg.subs.add(sub);
+    const current = reg;
+    try {
+      await this.sync(current);
+    } catch (err) {
+      // Lost connection: the registration is made again on reconnect. Anything else fails it.
+      if (!(err instanceof NotConnectedError)) {
+        current.subs.delete(sub);
+        await this.sync(current).catch(() => undefined);
+        throw err;
       }
     }
-    return () => this.unsubscribe(sub);
+    let done = false;
+    return async () => {
+      if (done) return;
+      done = true;
+      current.subs.delete(sub);
+      try {
+        await this.sync(current);
+      } catch (err) {
+        if (!(err instanceof NotConnectedError)) throw err;
+      }
+    };
   }
 
-  private async register(t: Transport, sub: Subscription): Promise<void> {
-    const timeout = this.client.options.callTimeoutMs;
-    let callbackID: number;
-    if (sub.family === 'domain') {
-      const p = eventProcedures.connectDomainEventCallbackRegisterAny;
-      ({ callbackID } = await callOn(t, p, 'connectDomainEventCallbackRegisterAny', {
-        eventID: sub.eventID,
-        dom: sub.filter as DomainRef | null,
-      }, timeout));
-    } else if (sub.family === 'network') {
-      const p = eventProcedures.connectNetworkEventRegisterAny;
-      ({ callbackID } = await callOn(t, p, 'connectNetworkEventRegisterAny', {
-        eventID: sub.eventID,
-        net: sub.filter as NetworkRef | null,
-      }, timeout));
-    } else {
-      const p = eventProcedures.connectStoragePoolEventRegisterAny;
-      ({ callbackID } = await callOn(t, p, 'connectStoragePoolEventRegisterAny', {
-        eventID: sub.eventID,
-        pool: sub.filter as StoragePoolRef | null,
-      }, timeout));
-    }
-    if (!this.subs.has(sub)) {
-      // Unsubscribed while registering.
-      await this.deregister(t, sub.family, callbackID).catch(() => undefined);
+  /** Queues bringing the daemon in line with the subscribers of `reg`. */
+  private sync(reg: Registration): Promise<void> {
+    const run = reg.queue.then(() => this.reconcile(reg));
+    reg.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async reconcile(reg: Registration): Promise<void> {
+    if (reg.subs.size > 0) {
+      if (reg.callbackID !== undefined && reg.transport?.isOpen) return;
+      if (this.client.state !== 'connected') return;
+      const t = this.client.requireTransport('subscribe');
+      const callbackID = await this.register(t, reg.family, reg.eventID);
+      reg.transport = t;
+      reg.callbackID = callbackID;
+      this.byCallback.set(callbackID, reg);
       return;
     }
-    sub.transport = t;
-    sub.callbackID = callbackID;
-    this.byCallback.set(callbackID, sub);
+    const { transport, callbackID } = reg;
+    reg.transport = undefined;
+    reg.callbackID = undefined;
+    if (callbackID !== undefined && transport?.isOpen) {
+      this.byCallback.delete(callbackID);
+      try {
+        await this.deregister(transport, reg.family, callbackID);
+      } finally {
+        // Kept in the map until the daemon forgot it, so a new subscriber cannot race a duplicate.
+        this.forgetIfUnused(reg);
+      }
+      return;
+    }
+    this.forgetIfUnused(reg);
   }
 
-  private async unsubscribe(sub: Subscription): Promise<void> {
-    if (!this.subs.delete(sub)) return;
-    const { transport, callbackID } = sub;
-    sub.transport = undefined;
-    sub.callbackID = undefined;
-    if (callbackID === undefined || !transport?.isOpen) return;
-    this.byCallback.delete(callbackID);
-    try {
-      await this.deregister(transport, sub.family, callbackID);
-    } catch (err) {
-      if (!(err instanceof NotConnectedError)) throw err;
+  /** Drops an unused registration; one that gained a subscriber meanwhile has its own sync queued. */
+  private forgetIfUnused(reg: Registration): void {
+    if (reg.subs.size === 0 && this.registrations.get(reg.key) === reg) this.registrations.delete(reg.key);
+  }
+
+  private async register(t: Transport, family: Family, eventID: number): Promise<number> {
+    const timeout = this.client.options.callTimeoutMs;
+    if (family === 'domain') {
+      const p = eventProcedures.connectDomainEventCallbackRegisterAny;
+      return (await callOn(t, p, 'connectDomainEventCallbackRegisterAny', { eventID, dom: null }, timeout)).callbackID;
     }
+    if (family === 'network') {
+      const p = eventProcedures.connectNetworkEventRegisterAny;
+      return (await callOn(t, p, 'connectNetworkEventRegisterAny', { eventID, net: null }, timeout)).callbackID;
+    }
+    const p = eventProcedures.connectStoragePoolEventRegisterAny;
+    return (await callOn(t, p, 'connectStoragePoolEventRegisterAny', { eventID, pool: null }, timeout)).callbackID;
   }
 
   private async deregister(t: Transport, family: Family, callbackID: number): Promise<void> {
@@ -284,12 +343,16 @@ export class EventHub {
       this.client.emit('error', new Error(`undecodable event message ${packet.header.procedure}`, { cause: err }));
       return;
     }
-    const sub = this.byCallback.get(event.callbackID);
-    if (!sub) return;
-    try {
-      sub.handler(event.payload);
-    } catch (err) {
-      this.client.emit('error', err instanceof Error ? err : new Error(String(err)));
+    const reg = this.byCallback.get(event.callbackID);
+    if (!reg) return;
+    const subject = subjectOf(reg.family, event.payload);
+    for (const sub of [...reg.subs]) {
+      if (sub.uuid !== null && sub.uuid !== subject) continue;
+      try {
+        sub.handler(event.payload);
+      } catch (err) {
+        this.client.emit('error', err instanceof Error ? err : new Error(String(err)));
+      }
     }
   }
 }
