@@ -8,6 +8,12 @@ const HEARTBEAT_MS = 15_000;
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // Streams never end by themselves: end them when the server closes, or close() would wait for them.
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const close of [...open]) close();
+  });
+
   app.get(
     '/events',
     { schema: { querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })) }) } },
@@ -39,6 +45,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const close = () => {
         if (closed) return;
         closed = true;
+        open.delete(close);
         clearInterval(heartbeat);
         unsubscribe();
         res.end();
@@ -51,6 +58,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         res.write(frame);
       });
       const heartbeat = setInterval(() => res.write(`: heartbeat\n\n`), HEARTBEAT_MS);
+      open.add(close);
       request.raw.on('close', close);
       res.on('error', close);
     },

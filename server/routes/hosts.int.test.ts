@@ -115,6 +115,9 @@ describe('a libvirtd that goes away and comes back', () => {
     const hosts = new HostRegistry([{ id: 'test', uri: 'test:///default' }], { socketPath });
     hosts.start();
     const app = await buildApp({ config: { ...config, hosts: [{ id: 'test', uri: 'test:///default' }] }, hosts, spaRoot: '/nonexistent' });
+    const frames: string[] = [];
+    const unsubscribe = app.events.subscribe((frame) => frames.push(frame));
+    const hostStates = () => frames.filter((f) => f.includes('event: host')).map((f) => /"state":"(\w+)"/.exec(f)?.[1]);
     try {
       await expect.poll(async () => (await app.inject({ url: '/api/v1/hosts' })).json<{ hosts: { state: string }[] }>().hosts[0]?.state).toBe('disconnected');
       const down = await app.inject({ url: '/api/v1/hosts/test' });
@@ -133,7 +136,11 @@ describe('a libvirtd that goes away and comes back', () => {
       await startRelay();
       await hosts.ready('test', 20_000);
       expect((await app.inject({ url: '/api/v1/hosts/test' })).statusCode).toBe(200);
+      // Browsers heard every change as a host event.
+      expect(hostStates()).toEqual(expect.arrayContaining(['disconnected', 'connected']));
+      expect(hostStates().at(-1)).toBe('connected');
     } finally {
+      unsubscribe();
       await app.close();
       await hosts.close();
     }
