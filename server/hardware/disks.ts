@@ -39,6 +39,9 @@ export async function addDisk(client: LibvirtClient, uuid: string, body: DiskAdd
   const device = body.device ?? 'disk';
   const bus = body.bus ?? defaultBus(vm, device);
   const target = freeTarget(vm, bus);
+  if (where.live && (bus === 'ide' || bus === 'sata')) {
+    throw new HttpError(409, HardwareErrorCodes.wrongState, `A ${bus} disk cannot be plugged into a running VM (QEMU has no ${bus} hot-plug); use virtio, scsi or usb, or add it at next boot`);
+  }
 
   let volume: VolumeDetails;
   let created = false;

@@ -48,7 +48,7 @@ describe('hardware API on a running test guest', () => {
 
   const api = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, payload?: object) => {
     const res = await app.inject({ method, url: `${url}${path}`, ...(payload === undefined ? {} : { payload }) });
-    return { status: res.statusCode, body: res.json<ChangeResult & HardwareView & { error: { code: string; message: string } }>(), raw: res.body };
+    return { status: res.statusCode, body: res.json<ChangeResult & HardwareView & { error: { code: string; message: string; libvirtCode?: number } }>(), raw: res.body };
   };
   const liveMacsOfApi = async (): Promise<string[]> => {
     const view = (await api('GET', '/hardware')).body;
@@ -217,6 +217,19 @@ describe('hardware API on a running test guest', () => {
     const noNet = await api('POST', '/interfaces', { source: { type: 'network', network: 'vt-no-such-net' } });
     expect(noNet.status).toBe(404);
     expect(noNet.body.error.message).toMatch(/vt-no-such-net/);
+
+    const ide = await api('POST', '/disks', { source: { kind: 'volume', pool: 'virtdeck', volume: guest.volumeName ?? '' }, bus: 'ide' });
+    expect(ide.status).toBe(409);
+    expect(ide.body.error.message).toMatch(/cannot be plugged into a running VM/);
+
+    // A request libvirt refuses: its message comes back and the volume made for it is removed again.
+    const cdName = `${guest.name}-cd.qcow2`;
+    volumes.push(cdName);
+    const cd = await api('POST', '/disks', { source: { kind: 'new', pool: 'virtdeck', name: cdName, capacityBytes: 8 * 1024 * 1024, format: 'qcow2' }, device: 'cdrom', bus: 'virtio' });
+    expect(cd.status).toBe(400);
+    expect(cd.body.error.message).toMatch(/does not support ejectable media/);
+    expect(cd.body.error.libvirtCode).toBeGreaterThan(0);
+    expect(await virshOrNull(QEMU_URI, 'vol-info', '--pool', 'virtdeck', cdName)).toBeNull();
 
     expect(await virsh(QEMU_URI, 'vcpucount', guest.name)).toBe(vcpusBefore);
     expect(await dominfo(guest.name)).toMatchObject({ 'Max memory': infoBefore['Max memory'], 'Used memory': infoBefore['Used memory'] });
