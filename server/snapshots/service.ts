@@ -160,7 +160,9 @@ export class VmSnapshots {
       );
       flags = SNAPSHOT_CREATE_ATOMIC | (memory ? 0 : SNAPSHOT_CREATE_DISK_ONLY);
     }
-    const { snap } = await this.client.domainSnapshotCreateXml({ dom: this.dom, xmlDesc: buildSnapshotXml(spec), flags });
+    const { snap } = await this.client
+      .domainSnapshotCreateXml({ dom: this.dom, xmlDesc: buildSnapshotXml(spec), flags })
+      .catch((err: unknown) => Promise.reject(refusal(err, `take snapshot ${JSON.stringify(name)}`, this.libVersion, 'No snapshot was taken.')));
     return this.describeRef(snap, await this.currentName());
   }
 

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeleteSnapshotResult, RevertSnapshotResult, Snapshot, SnapshotDetails, SnapshotList } from '../../common/snapshots.js';
+import { overlayPath, type DeleteSnapshotResult, RevertSnapshotResult, Snapshot, SnapshotDetails, SnapshotList } from '../../common/snapshots.js';
 import { buildApp, type App } from '../app.js';
 import { LibvirtClient, uuidFromString, type DomainRef } from '../libvirt/index.js';
 import { parseSnapshotXml } from '../xml/snapshot.js';
@@ -272,6 +272,18 @@ describe('snapshots of a running VM with a qcow2 disk', () => {
       expect(res.status, `${what}: ${JSON.stringify(res.json)}`).toBe(status);
       expect(res.json.error.message.length, what).toBeGreaterThan(0);
       if (code !== undefined) expect(res.json.error.code, what).toBe(code);
+    }
+    // a non-empty file already where the overlay goes: libvirt refuses (it would reuse an empty one),
+    // and the API passes that on as a 409
+    const clash = overlayPath(disk, 'clash');
+    await writeFile(clash, 'somebody else’s data');
+    try {
+      const res = await api<{ error: { code: string; message: string } }>('POST', '', { name: 'clash', kind: 'external', memory: false });
+      expect(res.status, JSON.stringify(res.json)).toBe(409);
+      expect(res.json.error.message).toMatch(/^libvirt 9\.\d+\.\d+ refused to take snapshot "clash": .*already exists/);
+      console.log(`libvirt on an existing overlay file: ${res.json.error.message}`);
+    } finally {
+      if (!(await virshNames()).includes('clash')) await rm(clash, { force: true });
     }
     const unknownVm = await app.inject({ method: 'GET', url: '/api/v1/hosts/local/vms/00000000-0000-4000-8000-000000000000/snapshots' });
     expect(unknownVm.statusCode).toBe(404);
