@@ -1,3 +1,4 @@
+import { DISK_BUSES } from '../../../../common/provisioning.js';
 import { formatBytes } from '../../../../common/storage-units.js';
 import { Choices, Field, inputClass } from '../fields';
 import type { StorageKind } from './model';
@@ -41,6 +42,18 @@ export function StorageStep({ host, state, update, options }: StepProps) {
             </select>
           </Field>
         </div>
+      )}
+      {state.storage !== 'none' && (
+        <Field label="Disk bus" htmlFor="new-vm-disk-bus">
+          <select id="new-vm-disk-bus" className={inputClass} value={state.diskBus} onChange={(e) => update({ diskBus: DISK_BUSES.find((b) => b === e.target.value) ?? '' })}>
+            <option value="">Automatic ({state.os.virtioDisk ? 'virtio' : 'IDE or SATA'} for {state.os.name})</option>
+            {DISK_BUSES.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </Field>
       )}
       {state.storage === 'existing' && (
         <VolumePicker host={host} idPrefix="new-vm-existing" pool={state.existingPool} volume={state.existingVolume} options={options} onChange={(existingPool, existingVolume) => update({ existingPool, existingVolume })} />

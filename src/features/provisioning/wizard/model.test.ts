@@ -55,4 +55,11 @@ describe('wizard model', () => {
       start: true,
     });
   });
+
+  it('sends a disk bus only when the user chose one and there is a disk', () => {
+    const s = { ...initialState(), name: 'vt-b', source: 'pxe' as const, pool: 'virtdeck' };
+    expect(toBody(s).diskBus).toBeUndefined();
+    expect(toBody({ ...s, diskBus: 'sata' }).diskBus).toBe('sata');
+    expect(toBody({ ...s, diskBus: 'sata', storage: 'none' }).diskBus).toBeUndefined();
+  });
 });

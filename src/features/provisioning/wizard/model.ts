@@ -1,5 +1,5 @@
 /** The New VM wizard's state, its checks per step, and the request it sends. Pure: tested on its own. */
-import type { CreateVmBody, NicModel, OsEntry, ProvisioningOptions } from '../../../../common/provisioning.js';
+import type { CreateVmBody, DiskBus, NicModel, OsEntry, ProvisioningOptions } from '../../../../common/provisioning.js';
 import { checkVmName } from '../../../../common/provisioning.js';
 import { checkAbsolutePath } from '../../../../common/storage-validate.js';
 import { formatBytes, parseSize } from '../../../../common/storage-units.js';
@@ -34,6 +34,8 @@ export interface WizardState {
   pool: string;
   diskSize: string;
   diskFormat: 'qcow2' | 'raw';
+  /** '' = chosen from the OS (virtio when it supports it). */
+  diskBus: '' | DiskBus;
   existingPool: string;
   existingVolume: string;
   network: NetworkKind;
@@ -79,6 +81,7 @@ export function initialState(): WizardState {
     pool: '',
     diskSize: '10 GiB',
     diskFormat: 'qcow2',
+    diskBus: '',
     existingPool: '',
     existingVolume: '',
     network: 'network',
@@ -205,6 +208,7 @@ export function toBody(s: WizardState): CreateVmBody {
     memoryMiB: positiveInt(s.memoryMiB) ?? 1,
     vcpus: positiveInt(s.vcpus) ?? 1,
     storage,
+    ...(s.diskBus === '' || s.storage === 'none' ? {} : { diskBus: s.diskBus }),
     network,
     firmware: s.firmware,
     graphics: s.graphics,
