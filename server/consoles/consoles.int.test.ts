@@ -164,6 +164,18 @@ describe('console sockets against a real server and real guests', () => {
     await again.close();
   });
 
+  it('closes with clear reasons for an unknown VM or host', async () => {
+    const missing = '00000000-0000-4000-8000-00000000beef';
+    for (const kind of ['serial', 'vnc'] as const) {
+      const vm = await ConsoleTestClient.open(`${base}/api/v1/hosts/local/vms/${missing}/console/${kind}`);
+      expect(await vm.waitForClose(10_000)).toEqual({ code: ConsoleCloseCode.notFound, reason: 'No such VM on this host' });
+      const host = await ConsoleTestClient.open(`${base}/api/v1/hosts/nope/vms/${vncGuest.uuid}/console/${kind}`);
+      expect(await host.waitForClose(10_000)).toEqual({ code: ConsoleCloseCode.notFound, reason: 'No host "nope" is configured' });
+    }
+    const res = await app.inject({ method: 'GET', url: `/api/v1/hosts/local/vms/${missing}/consoles` });
+    expect(res.statusCode).toBe(404);
+  });
+
   it('names an unknown console device clearly', async () => {
     const client = await ConsoleTestClient.open(url(vncGuest, 'serial', '?device=serial7'));
     const closed = await client.waitForClose(10_000);
