@@ -129,6 +129,15 @@ describe('create', () => {
     expect(d2.interfaces[0]?.model).toBe('virtio');
   });
 
+  it('an explicit disk bus and NIC model win over the OS defaults', async () => {
+    const name = provName();
+    const { status, json } = await create({ name, os: 'debian11', source: { kind: 'pxe' }, memoryMiB: 128, storage: { kind: 'new', pool: pool.name, sizeBytes: 8 * MiB }, diskBus: 'sata', network: { kind: 'network', network: 'default', model: 'e1000' } });
+    expect(status, JSON.stringify(json)).toBe(201);
+    const def = await dumpxml(name);
+    expect(def.disks[0]).toMatchObject({ bus: 'sata', target: 'sda' });
+    expect(def.interfaces[0]?.model).toBe('e1000');
+  });
+
   it('escapes XML-special characters in the kernel command line: libvirt stores them verbatim', async () => {
     const name = provName();
     const cmdline = `console=ttyS0 x="<a&b>" y='1'`;
