@@ -5,6 +5,13 @@ import type { HostRegistry } from '../hosts/registry.js';
 import type { EventHub } from '../events/hub.js';
 import type { VmService } from './service.js';
 import type { VmStore } from './store.js';
+import { Limiter } from './limiter.js';
+
+/**
+ * Summaries after events are background work: a burst of events (1,000 VMs defined) must not
+ * queue thousands of calls ahead of the requests of someone using the page.
+ */
+const SUMMARY_CONCURRENCY = 4;
 
 interface Happening {
   kind: string;
@@ -26,6 +33,7 @@ export function feedVmEvents(hosts: HostRegistry, hub: EventHub, vms: VmService,
   const offClient = hosts.onClient((hostId, client) => {
     const hostState = store.host(hostId);
     const queues = new Map<string, Promise<void>>();
+    const limiter = new Limiter(SUMMARY_CONCURRENCY);
     // Events that happened while disconnected are lost: nothing cached can be trusted after a reconnect.
     client.on('connected', () => hostState.definitions.clear());
 
@@ -33,7 +41,7 @@ export function feedVmEvents(hosts: HostRegistry, hub: EventHub, vms: VmService,
       let vm: VmSummary | undefined;
       if (what.lifecycle !== DomainEventType.UNDEFINED) {
         try {
-          vm = await vms.summary(hostId, client, dom);
+          vm = await limiter.run(() => vms.summary(hostId, client, dom));
         } catch (err) {
           // A transient domain that stopped is gone; anything else is reported without the summary.
           if (!(err instanceof LibvirtError && err.code === VIR_ERR_NO_DOMAIN)) log(`vm event summary for ${dom.name} failed`, err);
