@@ -49,6 +49,7 @@ export function ConsolePane({ paneId, target, onTargetChange, actions }: Console
             paneId={paneId}
             host={target.host}
             uuid={target.uuid}
+            name={target.name}
             {...(target.device === undefined ? {} : { device: target.device })}
             onDeviceChange={(device) => onTargetChange({ ...target, device })}
           />

@@ -13,14 +13,13 @@ export interface ConsolesTabProps {
 /** The Consoles tab of a VM page: one console (serial or display) and a link to the workspace. */
 export function ConsolesTab({ host, uuid, name }: ConsolesTabProps) {
   const [target, setTarget] = useState<PaneTarget>({ host, uuid, name, kind: 'serial' });
-  const current = target;
-  const search = new URLSearchParams({ open: uuid, name, kind: current.kind }).toString();
+  const search = new URLSearchParams({ open: uuid, name, kind: target.kind }).toString();
   return (
     <div className="flex h-[70vh] min-h-80 flex-col gap-2" id="vm-consoles-tab">
       <div className="h-full min-h-0 flex-1">
         <ConsolePane
           paneId="vm-tab"
-          target={current}
+          target={target}
           onTargetChange={setTarget}
           actions={
             <Link id="vm-console-open-workspace" className="text-xs text-sky-700 hover:underline dark:text-sky-400" to={`/hosts/${encodeURIComponent(host)}/consoles?${search}`}>

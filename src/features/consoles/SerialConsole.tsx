@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Button } from '../../lib/ui';
+import { useHostSummary } from '../../app/hosts';
+import { Button, VirshHint } from '../../lib/ui';
+import { virshConsoleCommand } from './virsh-commands';
 import { INITIAL_STATUS, type PaneStatus } from './pane-status';
 import { SerialConnection } from './serial-connection';
 import { StatusBadge } from './StatusBadge';
@@ -9,12 +11,15 @@ export interface SerialConsoleProps {
   paneId: string;
   host: string;
   uuid: string;
+  /** VM name, for the equivalent virsh command. */
+  name: string;
   device?: string;
   onDeviceChange: (device: string) => void;
 }
 
 /** A serial console: xterm.js over the serial WebSocket, with take-over, search, copy and paste. */
-export function SerialConsole({ paneId, host, uuid, device, onDeviceChange }: SerialConsoleProps) {
+export function SerialConsole({ paneId, host, uuid, name, device, onDeviceChange }: SerialConsoleProps) {
+  const uri = useHostSummary(host)?.uri ?? host;
   const container = useRef<HTMLDivElement>(null);
   const connection = useRef<SerialConnection | null>(null);
   const [status, setStatus] = useState<PaneStatus>(INITIAL_STATUS);
@@ -106,6 +111,7 @@ export function SerialConsole({ paneId, host, uuid, device, onDeviceChange }: Se
         <Button size="sm" variant="ghost" id={`${id}-paste`} title="Paste from the clipboard (Ctrl+Shift+V)" onClick={() => void connection.current?.pasteFromClipboard().catch(() => undefined)}>
           Paste
         </Button>
+        <VirshHint id={`${id}-virsh`} command={virshConsoleCommand(uri, name, device, status.state === 'in-use')} />
       </div>
       <div ref={container} className="min-h-0 flex-1 bg-black p-1" data-testid="serial-terminal" id={`${id}-terminal`} />
     </div>

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Dialog } from '../../lib/ui';
+import { useHostSummary } from '../../app/hosts';
+import { Button, Dialog, VirshHint } from '../../lib/ui';
+import { virshDisplayCommand } from './virsh-commands';
 import { KEY_COMBOS } from './keysyms';
 import { INITIAL_STATUS, type PaneStatus } from './pane-status';
 import { StatusBadge } from './StatusBadge';
@@ -23,6 +25,7 @@ function downloadBlob(blob: Blob, filename: string): void {
 
 /** The VM's graphical console through noVNC: scale-to-fit or 1:1, key combos, typed paste, fullscreen, screenshot. */
 export function VncConsole({ paneId, host, uuid, name }: VncConsoleProps) {
+  const uri = useHostSummary(host)?.uri ?? host;
   const frame = useRef<HTMLDivElement>(null);
   const screen = useRef<HTMLDivElement>(null);
   const connection = useRef<VncConnection | null>(null);
@@ -100,6 +103,7 @@ export function VncConsole({ paneId, host, uuid, name }: VncConsoleProps) {
             Reconnect
           </Button>
         )}
+        <VirshHint id={`${id}-virsh`} command={virshDisplayCommand(uri, name)} />
       </div>
       <div ref={screen} className="relative min-h-0 flex-1 overflow-hidden bg-zinc-900" data-testid="vnc-screen" id={`${id}-screen`} />
       <Dialog
