@@ -23,7 +23,7 @@ describe('virsh equivalents of hardware changes', () => {
     );
   });
   it('writes media, link, vCPU and memory commands as virsh takes them', () => {
-    expect(virshChangeMedia('web', 'sda', undefined, true, false)).toBe('virsh change-media web sda --eject --live');
+    expect(virshChangeMedia('web', 'sda', undefined, true, false)).toBe('virsh change-media web sda --eject --force --live');
     expect(virshSetLink('web', '52:54:00:00:00:01', 'down', true, true)).toBe('virsh domif-setlink web 52:54:00:00:00:01 down && virsh domif-setlink web 52:54:00:00:00:01 down --config');
     expect(virshSetVcpus('web', 4, 8, true, true)).toBe('virsh setvcpus web 8 --maximum --config && virsh setvcpus web 4 --live --config');
     expect(virshSetMemory('web', 512 * 1024 * 1024, undefined, true, false)).toBe('virsh setmem web 524288KiB --live');

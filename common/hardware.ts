@@ -225,7 +225,7 @@ export function virshAttachDisk(o: AttachDiskVirsh): string {
 export const virshDetachDisk = (vm: string, target: string, live: boolean, config: boolean): string => cmd('detach-disk', vm, target, ...flagWords(live, config));
 
 export const virshChangeMedia = (vm: string, target: string, path: string | undefined, live: boolean, config: boolean): string =>
-  cmd('change-media', vm, target, ...(path === undefined ? ['--eject'] : ['--insert', path]), ...flagWords(live, config));
+  cmd('change-media', vm, target, ...(path === undefined ? ['--eject'] : ['--insert', path]), ...(live ? ['--force'] : []), ...flagWords(live, config));
 
 export const virshBlockResize = (vm: string, target: string, bytes: number): string => cmd('blockresize', vm, target, `${bytes}B`);
 export const virshVolResize = (pool: string, volume: string, bytes: number): string => cmd('vol-resize', '--pool', pool, volume, `${bytes}B`);

@@ -13,6 +13,8 @@ import { freeTarget } from './targets.js';
 
 // virDomainBlockResizeFlags
 const BLOCK_RESIZE_BYTES = 1;
+// virDomainDeviceModifyFlags
+const DEVICE_MODIFY_FORCE = 4;
 
 async function result(client: LibvirtClient, uuid: string, applies: ChangeResult['applies'], virsh: string, what: string): Promise<ChangeResult> {
   return { applies, virsh, summary: `${what}; ${appliesText(applies)}`, hardware: hardwareView(await loadVm(client, uuid), uuid) };
@@ -27,8 +29,10 @@ function diskOf(vm: VmContext, target: string): { disk: HwDisk; inLive: boolean;
   return { disk, inLive: disk.live, inConfig: disk.config };
 }
 
-function defaultBus(vm: VmContext, device: 'disk' | 'cdrom'): string {
+function defaultBus(vm: VmContext, device: 'disk' | 'cdrom', live: boolean): string {
   if (device === 'disk') return 'virtio';
+  // QEMU hot-plugs CD-ROMs only on SCSI.
+  if (live) return 'scsi';
   const machine = (vm.config ?? vm.live)?.def.os.machine ?? '';
   return machine.includes('q35') ? 'sata' : 'ide';
 }
@@ -37,7 +41,7 @@ export async function addDisk(client: LibvirtClient, uuid: string, body: DiskAdd
   const vm = await loadVm(client, uuid);
   const where = resolveApply(vm, body.apply);
   const device = body.device ?? 'disk';
-  const bus = body.bus ?? defaultBus(vm, device);
+  const bus = body.bus ?? defaultBus(vm, device, where.live);
   const target = freeTarget(vm, bus);
   if (where.live && (bus === 'ide' || bus === 'sata')) {
     throw new HttpError(409, HardwareErrorCodes.wrongState, `A ${bus} disk cannot be plugged into a running VM (QEMU has no ${bus} hot-plug); use virtio, scsi or usb, or add it at next boot`);
@@ -118,7 +122,8 @@ export async function changeMedia(client: LibvirtClient, uuid: string, target: s
     bus: disk.bus ?? 'ide',
     readonly: true,
   });
-  await client.domainUpdateDeviceFlags({ dom: vm.dom, xml, flags: where.flags });
+  // FORCE: eject even when the guest has locked the tray (what the user asked for).
+  await client.domainUpdateDeviceFlags({ dom: vm.dom, xml, flags: where.flags | (where.live ? DEVICE_MODIFY_FORCE : 0) });
   const what = volume === undefined ? `Ejected the media of ${target}` : `Inserted ${volume.path} into ${target}`;
   return result(client, uuid, where.applies, virshChangeMedia(vm.name, target, volume?.path, where.live, where.config), what);
 }

@@ -96,7 +96,8 @@ describe('hardware API on a running test guest', () => {
     }, 45_000);
     expect(lease.vm).toEqual({ uuid: guest.uuid, name: guest.name });
     expect(await virsh(QEMU_URI, 'net-dhcp-leases', network)).toContain(lease.ip);
-    expect(await shell?.run('ip -4 addr show eth0')).toContain(lease.ip);
+    // dnsmasq records the lease as it acknowledges it; the guest's udhcpc applies it a moment later.
+    await until('the leased address on eth0', async () => ((await shell?.run('ip -4 addr show eth0'))?.includes(`inet ${lease.ip}/`) === true ? true : undefined));
     expect(await liveMacsOfApi()).toEqual(await domiflistMacs(guest.name));
   });
 
@@ -121,6 +122,24 @@ describe('hardware API on a running test guest', () => {
     await until('vdb gone from domblklist', async () => ((await domblkTargets(guest.name)).includes('vdb') ? undefined : true));
     expect(await domblkTargets(guest.name, true)).toEqual(['vda']);
     await until('vdb gone in the guest', async () => ((await shell?.run('ls /sys/block'))?.includes('vdb') === true ? undefined : true));
+  });
+
+  it('hot-adds a CD-ROM (SCSI) with an image and detaches it; a refused live eject leaves it as it was', async () => {
+    const iso = `${guest.name}-live.iso`;
+    volumes.push(iso);
+    await virsh(QEMU_URI, 'vol-create-as', 'virtdeck', iso, '1M', '--format', 'raw');
+    const added = await api('POST', '/disks', { source: { kind: 'volume', pool: 'virtdeck', volume: iso }, device: 'cdrom' });
+    expect(added.status, added.raw).toBe(200);
+    expect(added.body.hardware.disks.find((d) => d.device === 'cdrom')).toMatchObject({ target: 'sda', bus: 'scsi', live: true, config: true });
+    expect(await virsh(QEMU_URI, 'domblklist', guest.name)).toMatch(new RegExp(`sda\\s+\\S*${iso.replace(/\./g, '\\.')}`));
+    // The test guest has no SCSI CD driver, so QEMU cannot open the tray: libvirt's refusal comes back, the drive keeps its image.
+    const ejected = await api('DELETE', '/disks/sda/media');
+    expect(ejected.status).toBeGreaterThanOrEqual(400);
+    expect(ejected.body.error.message).toMatch(/[Tt]ray/);
+    expect(await virsh(QEMU_URI, 'domblklist', guest.name)).toContain(iso);
+    const detached = await api('DELETE', '/disks/sda');
+    expect(detached.status, detached.raw).toBe(200);
+    await until('sda gone', async () => ((await domblkTargets(guest.name)).includes('sda') ? undefined : true));
   });
 
   it('grows the running disk with a block resize', async () => {

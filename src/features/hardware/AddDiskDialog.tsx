@@ -47,16 +47,17 @@ export function AddDiskDialog({ host, hw, onClose, onDone }: { host: string; hw:
     else if (vols.some((v) => v.name === name)) errors['name'] = `Pool "${poolName ?? ''}" already has a volume "${name}"`;
     if (!Number.isFinite(size) || size < 1) errors['size'] = 'At least 1 MiB';
   } else if (chosenVolume === undefined) errors['volume'] = 'The pool has no volumes';
-  const valid = Object.keys(errors).length === 0;
 
   const source: DiskAddBody['source'] | undefined =
     poolName === undefined ? undefined
       : kind === 'new' ? { kind: 'new', pool: poolName, name, capacityBytes: Math.round(size * 1024 * 1024), format }
         : chosenVolume === undefined ? undefined : { kind: 'volume', pool: poolName, volume: chosenVolume.name };
-  const busForDevice = device === 'cdrom' && bus === 'virtio' ? 'sata' : bus;
+  const flags = applyFlags(apply);
+  const busForDevice = device === 'cdrom' && bus === 'virtio' ? (flags.live ? 'scsi' : 'sata') : bus;
+  if (flags.live && (busForDevice === 'ide' || busForDevice === 'sata')) errors['bus'] = `A ${busForDevice} disk cannot be plugged into a running VM: use virtio, scsi or usb, or apply at next boot only`;
+  const valid = Object.keys(errors).length === 0;
   const target = previewTarget(hw, busForDevice);
   const targetPath = activePools.find((p) => p.name === poolName)?.targetPath;
-  const flags = applyFlags(apply);
   const virsh = virshAttachDisk({
     vm: hw.name, target, bus: busForDevice, cdrom: device === 'cdrom', readonly: false, ...flags,
     sourcePath: kind === 'new' ? `${targetPath ?? '<pool path>'}/${name}` : (chosenVolume?.path ?? ''),
@@ -118,7 +119,7 @@ export function AddDiskDialog({ host, hw, onClose, onDone }: { host: string; hw:
           <Field id="disk-device" label="Device">
             <Select id="disk-device" value={device} onValue={(d) => setDevice(d === 'cdrom' ? 'cdrom' : 'disk')} options={[{ value: 'disk', label: 'Disk' }, { value: 'cdrom', label: 'CD-ROM' }]} />
           </Field>
-          <Field id="disk-bus" label="Bus" hint={`Target ${target} (first free)`}>
+          <Field id="disk-bus" label="Bus" hint={`Target ${target} (first free)`} error={errors['bus']}>
             <Select id="disk-bus" value={bus} onValue={(b) => setBus(DISK_BUSES.find((x) => x === b) ?? 'virtio')} options={DISK_BUSES.map((b) => ({ value: b, label: b }))} />
           </Field>
           <Field id="disk-cache" label="Cache">
