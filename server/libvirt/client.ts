@@ -33,8 +33,23 @@ export interface ConnectOptions {
   connectTimeoutMs?: number;
   /** Keepalive pings (default on); `false` disables them. */
   keepalive?: KeepaliveSettings | false;
-  /** Automatic reconnect with back-off (default on); `false` disables it. */
+  /** Automatic reconnect with back-off (default on, off when `dedicated`); `false` disables it. */
   reconnect?: ReconnectSettings | false;
+  /**
+   * Unread bytes a stream may hold before it is aborted with StreamOverflowError (default
+   * 4 MiB). Streams never pause a shared socket; see `dedicated`.
+   */
+  streamBufferBytes?: number;
+  /**
+   * Where storageVolUpload/storageVolDownload run: `'dedicated'` (default) opens a short-lived
+   * connection per transfer, closed when the stream closes; `'shared'` uses this connection.
+   */
+  bulkStreams?: 'dedicated' | 'shared';
+  /**
+   * This connection carries one bulk stream: a slow reader pauses the socket (true backpressure
+   * instead of the bounded buffer). Keepalive and reconnect default to off.
+   */
+  dedicated?: boolean;
 }
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
@@ -49,6 +64,8 @@ export interface ClientEvents {
   connected: [];
   disconnected: [error: Error | undefined];
   reconnecting: [info: ReconnectInfo];
+  /** The daemon sent a keepalive PING and the client answered it. */
+  daemonPing: [];
   /** Failures that have no caller to report to (e.g. re-registering an event after reconnect). */
   error: [error: Error];
 }
@@ -68,8 +85,11 @@ function resolveOptions(o: ConnectOptions): Resolved {
     socketPath: o.socketPath ?? DEFAULT_SOCKET_PATH,
     callTimeoutMs: o.callTimeoutMs ?? 30_000,
     connectTimeoutMs: o.connectTimeoutMs ?? 10_000,
-    keepalive: o.keepalive === false ? false : { intervalMs: 2000, count: 2, ...o.keepalive },
-    reconnect: o.reconnect === false ? false : { initialDelayMs: 200, maxDelayMs: 5000, ...o.reconnect },
+    keepalive: o.keepalive === false || (o.dedicated && o.keepalive === undefined) ? false : { intervalMs: 2000, count: 2, ...o.keepalive },
+    reconnect: o.reconnect === false || (o.dedicated && o.reconnect === undefined) ? false : { initialDelayMs: 200, maxDelayMs: 5000, ...o.reconnect },
+    streamBufferBytes: o.streamBufferBytes ?? 4 * 1024 * 1024,
+    bulkStreams: o.bulkStreams ?? 'dedicated',
+    dedicated: o.dedicated ?? false,
   };
 }
 
@@ -193,6 +213,7 @@ export class ClientCore extends EventEmitter<ClientEvents> {
       this.transport = t;
       this.currentState = 'connected';
       t.on('close', (err) => this.onTransportClose(t, err));
+      t.on('ping', () => this.emit('daemonPing'));
       for (const hook of this.connectHooks) {
         try {
           await hook(t);

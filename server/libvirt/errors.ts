@@ -74,3 +74,17 @@ export class ProtocolError extends Error {
     super(message, options);
   }
 }
+
+/**
+ * A stream's reader fell too far behind: more than `limitBytes` arrived unread on a shared
+ * connection, so the stream was aborted rather than stall every other call on that connection.
+ */
+export class StreamOverflowError extends Error {
+  override readonly name: string = 'StreamOverflowError';
+  constructor(
+    readonly procedure: string,
+    readonly limitBytes: number,
+  ) {
+    super(`${procedure}: reader too slow, more than ${limitBytes} bytes arrived unread; stream aborted`);
+  }
+}

@@ -1,4 +1,4 @@
-export { LibvirtClient } from './libvirt-client.js';
+export { LibvirtClient, withDedicatedConnection } from './libvirt-client.js';
 export {
   DEFAULT_SOCKET_PATH,
   type ConnectOptions,
@@ -15,6 +15,7 @@ export {
   ConnectionLostError,
   CallTimeoutError,
   ProtocolError,
+  StreamOverflowError,
   type RemoteErrorFields,
 } from './errors.js';
 export * from './error-codes.js';
@@ -33,7 +34,7 @@ export {
   type TypedParamScalar,
 } from './remote-types.js';
 export { allProcedures } from './procedures/index.js';
-export { LibvirtStream, type StreamDirection } from './stream.js';
+export { LibvirtStream, DEFAULT_STREAM_BUFFER_BYTES, type StreamDirection, type StreamReadPolicy } from './stream.js';
 export type {
   DomainEventMap,
   DomainLifecycleEvent,

@@ -3,11 +3,11 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LibvirtError } from './errors.js';
+import { LibvirtError, StreamOverflowError } from './errors.js';
 import { encodePacket, PacketReader, type Packet } from './framing.js';
 import { MessageStatus, MessageType, STREAM_PAYLOAD_MAX } from './protocol.js';
 import { remoteError } from './remote-types.js';
-import { LibvirtStream, type StreamDirection } from './stream.js';
+import { LibvirtStream, type StreamDirection, type StreamReadPolicy } from './stream.js';
 import { Transport } from './transport.js';
 import { encode } from './xdr/index.js';
 
@@ -18,7 +18,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Script = (sock: net.Socket, p: Packet, seen: Packet[]) => void;
 
-async function withPeer(script: Script, direction: StreamDirection, body: (s: LibvirtStream, seen: Packet[]) => Promise<void>): Promise<void> {
+async function withPeer(
+  script: Script,
+  direction: StreamDirection,
+  body: (s: LibvirtStream, seen: Packet[], t: Transport) => Promise<void>,
+  policy?: StreamReadPolicy,
+): Promise<void> {
   const path = join(dir, `p${Math.random().toString(16).slice(2)}`);
   const seen: Packet[] = [];
   const server = net.createServer((sock) => {
@@ -35,10 +40,10 @@ async function withPeer(script: Script, direction: StreamDirection, body: (s: Li
   const t = await Transport.open(path, 1000);
   try {
     const serial = t.nextSerial();
-    const stream = new LibvirtStream(t, 209, serial, direction, 'storageVolDownload');
+    const stream = new LibvirtStream(t, 209, serial, direction, 'storageVolDownload', policy);
     t.registerStream(serial, stream);
     await t.callWithSerial(serial, 209, Buffer.alloc(0), 1000, 'storageVolDownload');
-    await body(stream, seen);
+    await body(stream, seen, t);
   } finally {
     t.destroy();
     await new Promise<void>((r) => server.close(() => r()));
@@ -166,7 +171,7 @@ describe('LibvirtStream', () => {
     );
   });
 
-  it('pauses the socket while the reader is full and resumes when it reads', async () => {
+  it('on a dedicated connection, pauses the socket while the reader is full and resumes when it reads', async () => {
     const chunk = Buffer.alloc(64 * 1024, 1);
     await withPeer(
       (sock, p) => {
@@ -185,6 +190,65 @@ describe('LibvirtStream', () => {
         for await (const c of s) total += (c as Buffer).length;
         expect(total).toBe(32 * chunk.length);
       },
+      { pauseSocket: true, maxBufferedBytes: 1024 },
+    );
+  });
+
+  // The peer answers every other CALL (procedure 1, like getVersion) right away.
+  const echoCalls = (sock: net.Socket, p: Packet): boolean => {
+    if (p.header.type !== MessageType.CALL || p.header.procedure === 209) return false;
+    sock.write(packet(p, MessageType.REPLY, MessageStatus.OK));
+    return true;
+  };
+
+  it('on a shared connection, an unread stream buffers without pausing the socket: other calls go on', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 2);
+    await withPeer(
+      (sock, p) => {
+        if (echoCalls(sock, p) || p.header.type !== MessageType.CALL) return;
+        const parts = [packet(p, MessageType.REPLY, MessageStatus.OK)];
+        for (let i = 0; i < 16; i++) parts.push(packet(p, MessageType.STREAM, MessageStatus.CONTINUE, chunk));
+        sock.write(Buffer.concat(parts));
+      },
+      'read',
+      async (s, _seen, t) => {
+        await new Promise((r) => setTimeout(r, 100));
+        // Far past the 16 KiB high-water mark, nobody reading, and the socket still flows.
+        expect(s.readableLength).toBe(16 * chunk.length);
+        const replies = await Promise.all(Array.from({ length: 20 }, () => t.call(1, Buffer.alloc(0), 1000, 'connectGetVersion')));
+        expect(replies).toHaveLength(20);
+        let total = 0;
+        s.on('data', (c: Buffer) => { total += c.length; });
+        await new Promise((r) => setTimeout(r, 20));
+        expect(total).toBe(16 * chunk.length);
+        s.destroy();
+      },
+      { pauseSocket: false, maxBufferedBytes: 4 * 1024 * 1024 },
+    );
+  });
+
+  it('on a shared connection, aborts a stream whose reader falls past the bound with StreamOverflowError', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 3);
+    await withPeer(
+      (sock, p) => {
+        if (echoCalls(sock, p) || p.header.type !== MessageType.CALL) return;
+        const parts = [packet(p, MessageType.REPLY, MessageStatus.OK)];
+        for (let i = 0; i < 8; i++) parts.push(packet(p, MessageType.STREAM, MessageStatus.CONTINUE, chunk));
+        sock.write(Buffer.concat(parts));
+      },
+      'read',
+      async (s, seen, t) => {
+        const error = await new Promise<unknown>((resolve) => s.once('error', resolve));
+        expect(error).toBeInstanceOf(StreamOverflowError);
+        expect((error as Error).message).toMatch(/reader too slow/);
+        await new Promise((r) => setTimeout(r, 50));
+        // The daemon was told to abort: one STREAM ERROR on the stream's serial.
+        const ours = seen.filter((p) => p.header.type === MessageType.STREAM);
+        expect(ours.map((p) => p.header.status)).toEqual([MessageStatus.ERROR]);
+        // The connection itself is fine.
+        await expect(t.call(1, Buffer.alloc(0), 1000, 'connectGetVersion')).resolves.toBeInstanceOf(Buffer);
+      },
+      { pauseSocket: false, maxBufferedBytes: 200 * 1024 },
     );
   });
 });

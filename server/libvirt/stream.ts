@@ -1,10 +1,24 @@
 import { Duplex } from 'node:stream';
-import { NotConnectedError } from './errors.js';
+import { NotConnectedError, StreamOverflowError } from './errors.js';
 import type { PacketHeader } from './framing.js';
 import { MessageStatus, MessageType, REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION, STREAM_PAYLOAD_MAX } from './protocol.js';
 import { decodeRemoteError, type StreamSink, type Transport } from './transport.js';
 
 export type StreamDirection = 'read' | 'write' | 'both';
+
+/** What a stream does when its reader falls behind. */
+export interface StreamReadPolicy {
+  /**
+   * The connection carries only this stream: pause the socket while the reader is full (true
+   * backpressure). Otherwise the socket keeps flowing for everyone else and the stream buffers.
+   */
+  pauseSocket: boolean;
+  /** Unread bytes held before the stream is aborted with StreamOverflowError (shared connections). */
+  maxBufferedBytes: number;
+}
+
+export const DEFAULT_STREAM_BUFFER_BYTES = 4 * 1024 * 1024;
+const sharedPolicy: StreamReadPolicy = { pauseSocket: false, maxBufferedBytes: DEFAULT_STREAM_BUFFER_BYTES };
 
 const CONSUMER_EVENTS = new Set<string | symbol>(['error', 'data', 'readable', 'end', 'close', 'finish']);
 
@@ -29,6 +43,7 @@ export class LibvirtStream extends Duplex implements StreamSink {
     readonly serial: number,
     readonly direction: StreamDirection,
     readonly procedureName: string,
+    private readonly policy: StreamReadPolicy = sharedPolicy,
   ) {
     super({ allowHalfOpen: false });
     // Write-only streams never carry data to read; flowing lets 'end' and 'close' happen.
@@ -38,10 +53,16 @@ export class LibvirtStream extends Duplex implements StreamSink {
   onPacket(header: PacketHeader, body: Buffer): void {
     // A zero-length CONTINUE is how the daemon signals the end of data it sends.
     if (header.status === MessageStatus.CONTINUE && header.type === MessageType.STREAM && body.length > 0) {
-      if (this.remoteDone || this.destroyed) return;
-      if (!this.push(body) && !this.socketPaused) {
-        this.socketPaused = true;
-        this.transport.pauseFor(this.serial);
+      if (this.remoteDone || this.destroyed || this.pendingError) return;
+      const roomLeft = this.push(body);
+      if (this.policy.pauseSocket) {
+        if (!roomLeft && !this.socketPaused) {
+          this.socketPaused = true;
+          this.transport.pauseFor(this.serial);
+        }
+      } else if (this.readableLength > this.policy.maxBufferedBytes) {
+        // A shared socket is never paused for one reader: a stalled console must not stall every call.
+        this.abort(new StreamOverflowError(this.procedureName, this.policy.maxBufferedBytes));
       }
       return;
     }
@@ -80,6 +101,17 @@ export class LibvirtStream extends Duplex implements StreamSink {
     const reason = err instanceof NotConnectedError ? err : new NotConnectedError(`${this.procedureName}: stream lost`, { cause: err });
     if (this.finishCallback) this.settleFinish(reason);
     else if (!this.readableEnded || !this.writableFinished) this.fail(reason);
+  }
+
+  /** Aborts the stream on the daemon now and fails it locally with `err`. */
+  private abort(err: Error): void {
+    this.remoteDone = true;
+    if (!this.localDone) {
+      this.localDone = true;
+      this.sendStatus(MessageStatus.ERROR);
+    }
+    this.release();
+    this.fail(err);
   }
 
   /**

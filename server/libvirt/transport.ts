@@ -38,6 +38,8 @@ export interface KeepaliveOptions {
 export interface TransportEvents {
   /** An asynchronous MESSAGE of the remote program (events). */
   message: [Packet];
+  /** The daemon sent a keepalive PING, which was answered. */
+  ping: [];
   /** The socket closed; `error` says why when it was not our own close(). */
   close: [Error | undefined];
 }
@@ -166,7 +168,7 @@ export class Transport extends EventEmitter<TransportEvents> {
     this.resumeFor(serial);
   }
 
-  /** Stops reading from the socket while a stream consumer is full. */
+  /** Stops reading from the socket while a stream consumer is full (dedicated connections only). */
   pauseFor(serial: number): void {
     this.pausedBy.add(serial);
     this.socket.pause();
@@ -250,7 +252,10 @@ export class Transport extends EventEmitter<TransportEvents> {
   private dispatch(packet: Packet): void {
     const { header, body } = packet;
     if (header.program === KEEPALIVE_PROGRAM) {
-      if (header.procedure === KEEPALIVE_PROC_PING) this.sendKeepalive(KEEPALIVE_PROC_PONG);
+      if (header.procedure === KEEPALIVE_PROC_PING) {
+        this.sendKeepalive(KEEPALIVE_PROC_PONG);
+        this.emit('ping');
+      }
       return;
     }
     if (header.program !== REMOTE_PROGRAM) return;
