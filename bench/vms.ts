@@ -3,8 +3,9 @@
  *
  * Defines 1,000 domains in test:///default (unique prefix, removed afterwards) and measures, in
  * the same run:
- *  - GET /api/v1/hosts/test/vms over HTTP to a real server: p50/p95 of 50 requests (and the first,
- *    cold-cache request), beside the shell way (`virsh list --all` then `virsh dominfo` per VM);
+ *  - GET /api/v1/hosts/test/vms over HTTP to a real server: the first request, made while the
+ *    server still handles the 1,000 "defined" events, then p50/p95 of 50 requests once that is
+ *    over, beside the shell way (`virsh list --all` then `virsh dominfo` per VM);
  *  - the time from `virsh start` to the `vm` event reaching an SSE client, and from a start through
  *    our own client (no process start) to the event.
  * Prints one JSON line per result: {"bench","metric","value","unit","baseline","ratio"}.
@@ -62,6 +63,11 @@ export async function run(): Promise<BenchResult[]> {
   try {
     await app.hosts.ready('test');
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    // Count the vm events of the definitions, to know when that burst of background work is over.
+    let defined = 0;
+    const stopCounting = app.events.subscribe((frame) => {
+      if (frame.includes('event: vm') && frame.includes('"event":"defined"')) defined++;
+    });
     many = await defineManyTestDomains(COUNT, 'bench');
     const listUrl = `${base}/api/v1/hosts/test/vms`;
 
@@ -74,11 +80,14 @@ export async function run(): Promise<BenchResult[]> {
     };
     const cold = await get();
     if (cold.count < COUNT) throw new Error(`GET vms listed ${cold.count} VMs, expected at least ${COUNT}`);
+    const burstStart = performance.now();
+    while (defined < COUNT && performance.now() - burstStart < 120_000) await new Promise((r) => setTimeout(r, 50));
+    stopCounting();
     const samples: number[] = [];
     for (let i = 0; i < REQUESTS; i++) samples.push((await get()).ms);
 
     const shell = await shellInventory();
-    emit('get_vms_cold_ms', cold.ms, 'ms', shell.ms);
+    emit('get_vms_first_while_1000_define_events_ms', cold.ms, 'ms', shell.ms);
     emit('get_vms_p50_ms', percentile(samples, 50), 'ms', shell.ms);
     emit('get_vms_p95_ms', percentile(samples, 95), 'ms', shell.ms);
     emit('vms_listed', cold.count, 'count', shell.vms);
