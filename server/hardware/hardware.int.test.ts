@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../app.js';
 import { uuidFromString } from '../libvirt/index.js';
 import { QEMU_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
@@ -21,8 +21,8 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 /** MACs `virsh domiflist` lists for the running VM. */
-async function domiflistMacs(name: string): Promise<string[]> {
-  const out = await virsh(QEMU_URI, 'domiflist', name);
+async function domiflistMacs(name: string, inactive = false): Promise<string[]> {
+  const out = await virsh(QEMU_URI, 'domiflist', name, ...(inactive ? ['--inactive'] : []));
   return out
     .split('\n')
     .map((l) => l.trim().split(/\s+/)[4])
@@ -86,6 +86,13 @@ describe('hardware API on a running test guest', () => {
     await virshOrNull(QEMU_URI, 'net-destroy', network);
     await virshOrNull(QEMU_URI, 'net-undefine', network);
     await app?.close();
+  });
+
+  afterEach(async () => {
+    // After every step, the API's NICs are the ones virsh lists, live and persistent.
+    await until('domiflist to agree', async () => (JSON.stringify(await liveMacsOfApi()) === JSON.stringify(await domiflistMacs(guest.name)) ? true : undefined), 10_000);
+    const view = (await api('GET', '/hardware')).body;
+    expect(view.interfaces.filter((i) => i.config).map((i) => i.mac).sort()).toEqual(await domiflistMacs(guest.name, true));
   });
 
   it('the guest gets a DHCP lease on the new NAT network and the leases endpoint shows it', async () => {
