@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
-import {
-  blockOf, checkNetworkCreate, FORWARD_MODES, formatIpv4, parseIpv4, type CreatableForwardMode, type NetworkCreateBody, type NetworkSummary,
-} from '../../../common/networks.js';
+import { checkNetworkCreate, FORWARD_MODES, type CreatableForwardMode, type NetworkCreateBody, type NetworkSummary } from '../../../common/networks.js';
 import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
 import { Checkbox, Field, Select, TextInput } from '../storage/Field';
 import { useCreateNetwork } from './queries';
+import { suggestRange } from './range';
 import { virshForCreate } from './virsh';
 
 const MODE_LABELS: Record<CreatableForwardMode, string> = {
@@ -18,18 +17,6 @@ interface HostRow {
   mac: string;
   ip: string;
   name: string;
-}
-
-/** A DHCP range that fits the network: .100–.254 of a /24, the whole usable block of smaller ones. */
-function suggestRange(address: string, prefixText: string): { start: string; end: string } | undefined {
-  const ip = parseIpv4(address);
-  const prefix = Number(prefixText);
-  if (ip === undefined || !Number.isInteger(prefix) || prefix < 8 || prefix > 30) return undefined;
-  const b = blockOf(ip, prefix);
-  const size = b.last - b.first + 1;
-  const start = size >= 256 ? b.first + 100 : ip + 1 < b.last ? ip + 1 : b.first + 1;
-  const end = size >= 256 ? Math.min(b.first + 254, b.last - 1) : b.last - 1;
-  return start <= end ? { start: formatIpv4(start), end: formatIpv4(end) } : undefined;
 }
 
 export function CreateNetworkDialog({ host, open, onClose, existing }: { host: string; open: boolean; onClose: () => void; existing: readonly NetworkSummary[] }) {
