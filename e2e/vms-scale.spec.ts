@@ -27,8 +27,9 @@ test('1,000 VMs: the list is interactive within 2 s and filtering answers within
   );
   const readyMs = await page.evaluate(() => performance.now());
   const timing = await page.evaluate(() => {
-    const api = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/v1/hosts/test/vms'));
-    const script = performance.getEntriesByType('resource').find((e) => e.name.includes('/assets/index-') && e.name.endsWith('.js'));
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const api = resources.find((e) => e.name.endsWith('/api/v1/hosts/test/vms'));
+    const script = resources.find((e) => e.name.includes('/assets/index-') && e.name.endsWith('.js'));
     return { apiStart: api?.startTime, apiEnd: api?.responseEnd, scriptEnd: script?.responseEnd };
   });
   console.log(
