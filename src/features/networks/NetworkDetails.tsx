@@ -1,16 +1,20 @@
 import type { NetworkSummary } from '../../../common/networks.js';
-import { ErrorBanner, LoadingState, VirshHint } from '../../lib/ui';
+import { Button, ErrorBanner, LoadingState, VirshHint } from '../../lib/ui';
 import { useNetwork } from './queries';
 import { virshForNetworkAction } from './virsh';
 
 export function NetworkDetails({ host, network }: { host: string; network: NetworkSummary }) {
-  const { data, error, isPending } = useNetwork(host, network.name);
+  const { data, error, isPending, refetch, isFetching } = useNetwork(host, network.name);
   const leases = data?.leases ?? network.leases;
   return (
     <section id="network-details" className="mt-6 space-y-4" aria-label={`Network ${network.name}`}>
       <h2 className="text-lg font-semibold">{network.name}</h2>
       <div>
-        <h3 className="mb-1 text-sm font-semibold">DHCP leases</h3>
+        <div className="mb-1 flex items-center gap-3">
+          <h3 className="text-sm font-semibold">DHCP leases</h3>
+          {/* dnsmasq hands out leases without any libvirt event, so they are read on request. */}
+          <Button size="sm" variant="ghost" onClick={() => void refetch()} busy={isFetching} id="network-leases-refresh">Refresh</Button>
+        </div>
         {!network.active ? (
           <p className="text-sm text-zinc-500">The network is not running.</p>
         ) : leases.length === 0 ? (
