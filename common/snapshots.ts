@@ -30,6 +30,8 @@ export const Snapshot = Type.Object({
   withMemory: Type.Boolean(),
   memoryFile: Type.Union([Type.String(), Type.Null()]),
   disks: Type.Array(SnapshotDisk),
+  /** bytes on disk of the overlay files an external snapshot started, when libvirt reports them */
+  sizeBytes: Type.Union([Type.Number(), Type.Null()]),
   revertible: Type.Boolean(),
   /** why revert is refused, when it is */
   revertProblem: Type.Union([Type.String(), Type.Null()]),

@@ -1,3 +1,5 @@
+import type { TypedParam } from '../libvirt/index.js';
+
 /**
  * The part of the libvirt client that snapshots use (method names and argument structs follow
  * remote_protocol.x, see server/libvirt). Kept narrow so each use is visible at a glance.
@@ -14,6 +16,7 @@ export interface DomainSnapshotRef {
 }
 
 export interface SnapshotClient {
+  connectGetAllDomainStats(args: { doms: DomainRef[]; stats: number; flags: number }): Promise<{ retStats: Array<{ dom: DomainRef; params: TypedParam[] }> }>;
   connectGetLibVersion(): Promise<{ libVer: bigint }>;
   domainLookupByUuid(args: { uuid: Uint8Array }): Promise<{ dom: DomainRef }>;
   domainGetXmlDesc(args: { dom: DomainRef; flags: number }): Promise<{ xml: string }>;

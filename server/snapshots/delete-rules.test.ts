@@ -15,6 +15,7 @@ function snap(name: string, parent: string | null, kind: 'internal' | 'external'
     withMemory: kind === 'internal',
     memoryFile: null,
     disks: [],
+    sizeBytes: null,
     revertible: kind === 'internal',
     revertProblem: null,
     deleteProblems: { this: null, children: null },

@@ -32,6 +32,7 @@ import {
 import { withDeleteProblems } from './delete-rules.js';
 import { describeSnapshot } from './describe.js';
 import { defaultSnapshotName, snapshotDescriptionProblem, snapshotNameProblem } from './names.js';
+import { imageSizes } from './sizes.js';
 import { subtreeOf } from './tree.js';
 
 export const SnapshotErrorCodes = {
@@ -95,15 +96,16 @@ export class VmSnapshots {
   }
 
   async list(): Promise<SnapshotList> {
-    const [{ snapshots: refs }, current, capabilities] = await Promise.all([
+    const [{ snapshots: refs }, current, capabilities, sizes] = await Promise.all([
       this.client.domainListAllSnapshots({ dom: this.dom, needResults: 1, flags: 0 }),
       this.currentName(),
       this.capabilities(),
+      imageSizes(this.client, this.dom),
     ]);
     const parsed = await Promise.all(refs.map((ref) => this.parseRef(ref).catch(skipVanished)));
     const facts = parsed
       .filter((p): p is ParsedSnapshot => p !== null)
-      .map((p) => ({ parsed: p, snapshot: describeSnapshot(p, p.name === current, this.libVersion) }));
+      .map((p) => ({ parsed: p, snapshot: describeSnapshot(p, p.name === current, this.libVersion, sizes) }));
     const snapshots = withDeleteProblems(facts, capabilities.disks, this.libVersion);
     snapshots.sort((a, b) => a.creationTime - b.creationTime || a.name.localeCompare(b.name));
     return { snapshots, current, capabilities };

@@ -130,7 +130,14 @@ describe('snapshots of a running VM with a qcow2 disk', () => {
     expect(overlay).toBe(before.replace(/\.qcow2$/, '.ext-first.qcow2'));
     expect(await diskSource()).toBe(overlay);
     expect(existsSync(overlay)).toBe(true);
-    await expectVirshAgrees();
+    const listed = await expectVirshAgrees();
+    // its size is what `virsh domstats --block --backing` reports for the overlay
+    const stats = await virsh(QEMU_URI, 'domstats', '--block', '--backing', guest.name);
+    const index = /block\.(\d+)\.path=(.*)/g;
+    const entry = [...stats.matchAll(index)].find((m) => m[2] === overlay)?.[1];
+    const physical = Number(new RegExp(`block\\.${entry ?? 'x'}\\.physical=(\\d+)`).exec(stats)?.[1]);
+    expect(physical).toBeGreaterThan(0);
+    expect(listed.snapshots[0]?.sizeBytes).toBe(physical);
 
     const refused = await api<{ error: { code: string; message: string } }>('POST', '/ext-first/revert', {});
     expect(refused.status).toBe(409);

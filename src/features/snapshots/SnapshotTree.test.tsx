@@ -18,6 +18,7 @@ function snap(name: string, parent: string | null, creationTime: number, current
     withMemory: true,
     memoryFile: null,
     disks: [],
+    sizeBytes: null,
     revertible: true,
     revertProblem: null,
     deleteProblems: { this: null, children: null },

@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { formatBytes } from '../../lib/format';
 import { Badge } from '../../lib/ui';
 import type { TreeRow } from './tree';
 import { kindLabel, stateLabel } from './labels';
@@ -80,6 +81,11 @@ export function SnapshotTree({ rows, selected, onSelect }: SnapshotTreeProps) {
                   </Badge>
                 )}
                 <Badge tone={s.kind === 'internal' ? 'blue' : 'yellow'}>{kindLabel(s)}</Badge>
+                {s.sizeBytes !== null && (
+                  <span className="text-xs text-zinc-500" data-testid="snapshot-size" title="Size of the overlay files this snapshot started">
+                    {formatBytes(s.sizeBytes)}
+                  </span>
+                )}
               </span>
               {s.description !== '' && <span className="block truncate text-xs whitespace-pre text-zinc-500">{s.description}</span>}
             </span>

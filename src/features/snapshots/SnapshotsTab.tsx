@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useHostSummary } from '../../app/hosts';
+import { formatBytes } from '../../lib/format';
 import { Badge, Button, ErrorBanner, LoadingState } from '../../lib/ui';
 import type { VmTabProps } from '../vms/tab-types';
 import { CreateSnapshotDialog } from './CreateSnapshotDialog';
@@ -70,6 +71,14 @@ export function SnapshotsTab({ host, vm }: VmTabProps) {
                 <dd>{stateLabel(selected.state)}</dd>
                 <dt className="text-zinc-500">Kind</dt>
                 <dd>{kindLabel(selected)}</dd>
+                <dt className="text-zinc-500">Size</dt>
+                <dd data-testid="snapshot-details-size">
+                  {selected.sizeBytes !== null
+                    ? `${formatBytes(selected.sizeBytes)} in overlay files`
+                    : selected.kind === 'internal'
+                      ? 'inside the qcow2 image (libvirt does not report it)'
+                      : 'not known (overlay not in the current disk chain)'}
+                </dd>
                 <dt className="text-zinc-500">Parent</dt>
                 <dd>{selected.parent ?? '—'}</dd>
                 <dt className="text-zinc-500">Disks</dt>

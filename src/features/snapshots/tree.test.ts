@@ -14,6 +14,7 @@ function snap(name: string, parent: string | null, creationTime: number): Snapsh
     withMemory: true,
     memoryFile: null,
     disks: [],
+    sizeBytes: null,
     revertible: true,
     revertProblem: null,
     deleteProblems: { this: null, children: null },
