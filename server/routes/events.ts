@@ -39,6 +39,8 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       // The current state of every host, so a new or returning client starts from the truth.
       for (const summary of app.hosts.list()) head += formatFrame(undefined, 'host', hostEventOf(summary));
+      // The latest figures at once rather than up to one interval later.
+      for (const stats of app.vms.sampler.latest()) head += formatFrame(undefined, 'stats', stats);
       res.write(head);
 
       let closed = false;

@@ -234,6 +234,12 @@ describe('events on test:///default', () => {
     const second = await sse.next((m) => m.event === 'stats', 5000, sse.messages.indexOf(first) + 1);
     expect(second.receivedAt - first.receivedAt).toBeGreaterThan(1500);
     expect(JSON.parse(second.data)).toMatchObject({ host: 'test', intervalMs: 2000 });
+    // A client joining between ticks gets the latest figures at once.
+    const joiner = await SseClient.open(`${url}/api/v1/events`);
+    const t0 = performance.now();
+    await joiner.next((m) => m.event === 'stats', 500);
+    expect(performance.now() - t0).toBeLessThan(500);
+    joiner.close();
     const lastId = [...sse.messages].reverse().find((m) => m.id !== undefined)?.id ?? '0';
     sse.close();
     await expect.poll(() => app.events.listenerCount).toBe(0);

@@ -19,6 +19,7 @@ export class StatsSampler {
   private readonly previous = new Map<string, Map<string, Counters>>();
   private readonly busy = new Set<string>();
   private offActivity: (() => void) | undefined;
+  private readonly lastEvents = new Map<string, StatsEvent>();
 
   constructor(
     private readonly hosts: HostRegistry,
@@ -42,6 +43,11 @@ export class StatsSampler {
     return this.timer !== undefined;
   }
 
+  /** The last stats event of each host while sampling, for clients that connect between ticks. */
+  latest(): StatsEvent[] {
+    return this.running ? [...this.lastEvents.values()] : [];
+  }
+
   private run(): void {
     if (this.timer !== undefined) return;
     void this.tick();
@@ -53,6 +59,7 @@ export class StatsSampler {
     this.timer = undefined;
     // Rates over a gap while nobody watched would be averages over minutes; start afresh.
     this.previous.clear();
+    this.lastEvents.clear();
     for (const id of this.hosts.ids()) this.store.host(id).stats.clear();
   }
 
@@ -83,6 +90,7 @@ export class StatsSampler {
       this.previous.set(hostId, next);
       if (this.timer === undefined) return; // stopped while sampling
       const event: StatsEvent = { host: hostId, at, intervalMs: this.intervalMs, vms };
+      this.lastEvents.set(hostId, event);
       this.hub.publish({ type: 'stats', data: event });
     } catch (err) {
       this.log(`stats of ${hostId} failed`, err);
