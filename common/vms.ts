@@ -137,7 +137,7 @@ export const VmDetail = Type.Object({
   interfaces: Type.Array(VmInterface),
   graphics: Type.Array(VmGraphics),
   consoles: Type.Array(VmCharDevice),
-  /** Seconds since the server saw the VM start; absent when it was already running at server start. */
+  /** Seconds since the VM started (seen by the server, or from QEMU's pid file on this machine); absent when unknown. */
   uptimeSeconds: Type.Optional(Type.Number()),
 });
 export type VmDetail = Static<typeof VmDetail>;

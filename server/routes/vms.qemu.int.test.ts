@@ -48,6 +48,16 @@ describe('VM lifecycle on qemu:///system with the test guest', () => {
       expect(detail.interfaces[0]).toMatchObject({ type: 'network', sourceNetwork: 'default', model: 'virtio' });
       expect(detail.interfaces[0]?.targetDev).toMatch(/^vnet\d+$/);
       expect(detail.uptimeSeconds).toBeGreaterThanOrEqual(0);
+      // A server that did not see the start still knows the uptime, from QEMU's pid file.
+      const late = await buildApp({ config, spaRoot: '/nonexistent' });
+      try {
+        await late.hosts.ready('local');
+        const seen = (await late.inject({ url: base })).json<VmDetail>();
+        expect(seen.uptimeSeconds).toBeGreaterThanOrEqual(1);
+        expect(seen.uptimeSeconds).toBeLessThan(120);
+      } finally {
+        await late.close();
+      }
 
       // A stats event carries this running VM with a CPU figure from the second sample on.
       await expect

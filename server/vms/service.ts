@@ -16,6 +16,7 @@ import { HttpError } from '../http/errors.js';
 import type { HostRegistry } from '../hosts/registry.js';
 import type { DomainDefinition } from '../xml/domain.js';
 import { vmStateOf, vmStateReasonOf } from './states.js';
+import { localQemuStartTime } from './uptime.js';
 import type { HostVmState, VmStore } from './store.js';
 
 const STATS_FRESH_MS = 6000;
@@ -111,7 +112,8 @@ export class VmService {
     const facts = await this.facts(hostId, client, dom, true);
     const hostState = this.store.host(hostId);
     const summary = this.toSummary(hostState, facts);
-    const startedAt = hostState.startedAt.get(facts.uuid);
+    const running = summary.id !== -1;
+    const startedAt = hostState.startedAt.get(facts.uuid) ?? (running ? await localQemuStartTime(this.hosts.uri(hostId), facts.def.name) : undefined);
     const { def } = facts;
     return {
       ...summary,
@@ -123,7 +125,7 @@ export class VmService {
       interfaces: def.interfaces,
       graphics: def.graphics,
       consoles: def.consoles,
-      ...(startedAt !== undefined && summary.id !== -1 ? { uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) } : {}),
+      ...(startedAt !== undefined && running ? { uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) } : {}),
     };
   }
 

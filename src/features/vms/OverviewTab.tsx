@@ -32,7 +32,7 @@ function useNow(intervalMs: number, enabled: boolean): number {
 function Uptime({ host, uuid, seconds }: { host: string; uuid: string; seconds: number | undefined }) {
   const { dataUpdatedAt } = useVm(host, uuid);
   const now = useNow(1000, seconds !== undefined);
-  if (seconds === undefined) return <span className="text-zinc-500">unknown (started before virtdeck)</span>;
+  if (seconds === undefined) return <span className="text-zinc-500">unknown</span>;
   return <>{formatDuration(seconds + Math.max(0, now - dataUpdatedAt) / 1000)}</>;
 }
 
