@@ -1,5 +1,5 @@
 /** One osinfo-db `<os>` file → the facts the wizard needs, before inheritance is resolved. */
-import { XMLParser } from 'fast-xml-parser';
+import { createXmlParser } from '../xml/parser.js';
 
 export interface OsResources {
   ncpus?: number;
@@ -26,15 +26,8 @@ export interface RawOs {
   recommended: Record<string, OsResources>;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-  htmlEntities: true,
-  isArray: (name) => ['os', 'short-id', 'name', 'vendor', 'derives-from', 'clones', 'device', 'resources', 'family', 'distro', 'release-date', 'eol-date'].includes(name),
+const parser = createXmlParser({
+  arrayTags: ['os', 'short-id', 'name', 'vendor', 'derives-from', 'clones', 'device', 'resources', 'family', 'distro', 'release-date', 'eol-date'],
 });
 
 type Node = Record<string, unknown>;

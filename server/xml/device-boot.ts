@@ -1,10 +1,10 @@
 /** Rewrites the <boot dev=…/> list of a domain's <os>, keeping the rest of the XML as libvirt wrote it. */
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { createXmlBuilder, createXmlParser } from './parser.js';
 
 type Ordered = Record<string, unknown>;
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false, trimValues: true });
-const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@', format: true, indentBy: '  ', suppressEmptyNode: true });
+const parser = createXmlParser({ preserveOrder: true });
+const builder = createXmlBuilder({ preserveOrder: true });
 
 const isOrdered = (v: unknown): v is Ordered => typeof v === 'object' && v !== null && !Array.isArray(v);
 const childrenOf = (n: Ordered, tag: string): unknown[] | undefined => {

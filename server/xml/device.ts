@@ -1,22 +1,8 @@
 /** Device XML for attach/detach/update (`virsh attach-device`), and the device facts domain.ts does not read. */
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { createXmlBuilder, createXmlParser } from './parser.js';
 
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  format: true,
-  indentBy: '  ',
-  suppressEmptyNode: true,
-  processEntities: true,
-});
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  isArray: (_name, jpath) => jpath === 'domain.devices.disk' || jpath === 'domain.devices.interface',
-});
+const builder = createXmlBuilder();
+const parser = createXmlParser({ arrayPaths: ['domain.devices.disk', 'domain.devices.interface'] });
 
 export interface DiskXmlInput {
   /** file or block */

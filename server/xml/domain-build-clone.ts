@@ -2,15 +2,14 @@
  * Edits a domain's own XML for a clone, keeping every element it does not need to change
  * (fast-xml-parser in preserveOrder mode round-trips elements, attributes and order).
  */
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { createXmlBuilder, createXmlParser } from './parser.js';
 
 type Attrs = Record<string, string>;
 /** One element in preserveOrder form: `{ tag: children, ':@': attributes }`, or a text node. */
 export type OrderedNode = { [key: string]: OrderedNode[] | Attrs | string | undefined };
 
-const options = { preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false, trimValues: true } as const;
-const parser = new XMLParser(options);
-const builder = new XMLBuilder({ ...options, format: true, indentBy: '  ', suppressEmptyNode: true });
+const parser = createXmlParser({ preserveOrder: true });
+const builder = createXmlBuilder({ preserveOrder: true });
 
 export function tagOf(node: OrderedNode): string | undefined {
   return Object.keys(node).find((k) => k !== ':@' && k !== '#text');
@@ -30,14 +29,14 @@ export function attrsOf(node: OrderedNode): Attrs {
   return a;
 }
 export function getAttr(node: OrderedNode, name: string): string | undefined {
-  return attrsOf(node)[`@_${name}`];
+  return attrsOf(node)[`@${name}`];
 }
 export function setAttr(node: OrderedNode, name: string, value: string): void {
-  attrsOf(node)[`@_${name}`] = value;
+  attrsOf(node)[`@${name}`] = value;
 }
 export function deleteAttr(node: OrderedNode, name: string): void {
   const attrs = attrsOf(node);
-  delete attrs[`@_${name}`];
+  delete attrs[`@${name}`];
 }
 export function findChildren(node: OrderedNode, tag: string): OrderedNode[] {
   return childrenOf(node).filter((c) => tagOf(c) === tag);
@@ -110,7 +109,7 @@ export function applyCloneEdits(xml: string, edits: CloneEdits): string {
       removeChildren(iface, 'target');
       if (mac !== undefined) {
         const t = tagOf(iface);
-        if (t !== undefined) iface[t] = [{ mac: [], ':@': { '@_address': mac } }, ...childrenOf(iface)];
+        if (t !== undefined) iface[t] = [{ mac: [], ':@': { '@address': mac } }, ...childrenOf(iface)];
       }
     });
     for (const disk of findChildren(devices, 'disk')) {

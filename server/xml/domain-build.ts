@@ -3,7 +3,7 @@
  * facts (domain type, emulator, machine, arch) come from the caller, who reads them from libvirt's
  * capabilities; nothing about the host is assumed here.
  */
-import { XMLBuilder } from 'fast-xml-parser';
+import { createXmlBuilder } from './parser.js';
 
 export type XmlNode = { [key: string]: XmlValue };
 export type XmlValue = string | XmlNode | XmlValue[];
@@ -60,54 +60,54 @@ export interface DomainSpec {
 
 export const LIBOSINFO_NS = 'http://libosinfo.org/xmlns/libvirt/domain/1.0';
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
+const builder = createXmlBuilder();
 
 function diskNode(d: DiskSpec): XmlNode {
-  const node: XmlNode = { '@_device': d.device };
+  const node: XmlNode = { '@device': d.device };
   if ('file' in d.source) {
-    node['@_type'] = 'file';
+    node['@type'] = 'file';
   } else if ('block' in d.source) {
-    node['@_type'] = 'block';
+    node['@type'] = 'block';
   } else {
-    node['@_type'] = 'volume';
+    node['@type'] = 'volume';
   }
-  node['driver'] = d.format === undefined ? { '@_name': 'qemu' } : { '@_name': 'qemu', '@_type': d.format };
-  if ('file' in d.source) node['source'] = { '@_file': d.source.file };
-  else if ('block' in d.source) node['source'] = { '@_dev': d.source.block };
-  else node['source'] = { '@_pool': d.source.pool, '@_volume': d.source.volume };
-  node['target'] = { '@_dev': d.target, '@_bus': d.bus };
+  node['driver'] = d.format === undefined ? { '@name': 'qemu' } : { '@name': 'qemu', '@type': d.format };
+  if ('file' in d.source) node['source'] = { '@file': d.source.file };
+  else if ('block' in d.source) node['source'] = { '@dev': d.source.block };
+  else node['source'] = { '@pool': d.source.pool, '@volume': d.source.volume };
+  node['target'] = { '@dev': d.target, '@bus': d.bus };
   if (d.readonly === true || d.device === 'cdrom') node['readonly'] = '';
   return node;
 }
 
 function interfaceNode(i: InterfaceSpec): XmlNode {
   return {
-    '@_type': i.type,
-    mac: { '@_address': i.mac },
-    source: i.type === 'network' ? { '@_network': i.source } : { '@_bridge': i.source },
-    model: { '@_type': i.model },
+    '@type': i.type,
+    mac: { '@address': i.mac },
+    source: i.type === 'network' ? { '@network': i.source } : { '@bridge': i.source },
+    model: { '@type': i.model },
   };
 }
 
 function osNode(spec: DomainSpec): XmlNode {
-  const type: XmlNode = { '@_arch': spec.platform.arch, '#text': 'hvm' };
-  if (spec.platform.machine !== undefined) type['@_machine'] = spec.platform.machine;
+  const type: XmlNode = { '@arch': spec.platform.arch, '#text': 'hvm' };
+  if (spec.platform.machine !== undefined) type['@machine'] = spec.platform.machine;
   const os: XmlNode = { type };
-  if (spec.firmware === 'efi') os['@_firmware'] = 'efi';
+  if (spec.firmware === 'efi') os['@firmware'] = 'efi';
   if (spec.boot.kind === 'kernel') {
     os['kernel'] = spec.boot.kernel;
     if (spec.boot.initrd !== undefined) os['initrd'] = spec.boot.initrd;
     if (spec.boot.cmdline !== undefined && spec.boot.cmdline !== '') os['cmdline'] = spec.boot.cmdline;
   } else {
-    os['boot'] = spec.boot.order.map((dev) => ({ '@_dev': dev }));
+    os['boot'] = spec.boot.order.map((dev) => ({ '@dev': dev }));
   }
   return os;
 }
 
 function serialNode(logFile: string | undefined): XmlNode {
-  const serial: XmlNode = { '@_type': 'pty' };
-  if (logFile !== undefined) serial['log'] = { '@_file': logFile, '@_append': 'off' };
-  serial['target'] = { '@_port': '0' };
+  const serial: XmlNode = { '@type': 'pty' };
+  if (logFile !== undefined) serial['log'] = { '@file': logFile, '@append': 'off' };
+  serial['target'] = { '@port': '0' };
   return serial;
 }
 
@@ -115,17 +115,17 @@ export function buildDomainXml(spec: DomainSpec): string {
   if (!Number.isSafeInteger(spec.memoryBytes) || spec.memoryBytes < 1024 * 1024) throw new RangeError('memory must be at least 1 MiB');
   if (!Number.isSafeInteger(spec.vcpus) || spec.vcpus < 1) throw new RangeError('vcpus must be at least 1');
   const memoryKiB = String(Math.floor(spec.memoryBytes / 1024));
-  const domain: XmlNode = { '@_type': spec.platform.domainType, name: spec.name };
+  const domain: XmlNode = { '@type': spec.platform.domainType, name: spec.name };
   if (spec.uuid !== undefined) domain['uuid'] = spec.uuid;
   if (spec.title !== undefined) domain['title'] = spec.title;
   if (spec.osinfoId !== undefined) {
     domain['metadata'] = {
-      'libosinfo:libosinfo': { '@_xmlns:libosinfo': LIBOSINFO_NS, 'libosinfo:os': { '@_id': spec.osinfoId } },
+      'libosinfo:libosinfo': { '@xmlns:libosinfo': LIBOSINFO_NS, 'libosinfo:os': { '@id': spec.osinfoId } },
     };
   }
-  domain['memory'] = { '@_unit': 'KiB', '#text': memoryKiB };
-  domain['currentMemory'] = { '@_unit': 'KiB', '#text': memoryKiB };
-  domain['vcpu'] = { '@_placement': 'static', '#text': String(spec.vcpus) };
+  domain['memory'] = { '@unit': 'KiB', '#text': memoryKiB };
+  domain['currentMemory'] = { '@unit': 'KiB', '#text': memoryKiB };
+  domain['vcpu'] = { '@placement': 'static', '#text': String(spec.vcpus) };
   domain['os'] = osNode(spec);
   domain['features'] = { acpi: '', apic: '' };
   domain['on_poweroff'] = 'destroy';
@@ -136,10 +136,10 @@ export function buildDomainXml(spec: DomainSpec): string {
   if (spec.disks.length > 0) devices['disk'] = spec.disks.map(diskNode);
   if (spec.interfaces.length > 0) devices['interface'] = spec.interfaces.map(interfaceNode);
   devices['serial'] = serialNode(spec.serialLogFile);
-  devices['console'] = { '@_type': 'pty', target: { '@_type': 'serial', '@_port': '0' } };
+  devices['console'] = { '@type': 'pty', target: { '@type': 'serial', '@port': '0' } };
   if (spec.graphics === 'vnc') {
-    devices['graphics'] = { '@_type': 'vnc', '@_port': '-1', '@_autoport': 'yes', '@_listen': '127.0.0.1', listen: { '@_type': 'address', '@_address': '127.0.0.1' } };
-    devices['video'] = { model: { '@_type': 'vga' } };
+    devices['graphics'] = { '@type': 'vnc', '@port': '-1', '@autoport': 'yes', '@listen': '127.0.0.1', listen: { '@type': 'address', '@address': '127.0.0.1' } };
+    devices['video'] = { model: { '@type': 'vga' } };
   }
   domain['devices'] = devices;
   return builder.build({ domain }) as string;

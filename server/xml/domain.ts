@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { createXmlParser } from './parser.js';
 import type { VmCharDevice, VmDisk, VmGraphics, VmInterface } from '../../common/vms.js';
 
 /** What virtdeck reads from a domain's XML (`virDomainGetXMLDesc`). */
@@ -31,22 +31,8 @@ export class DomainXmlError extends Error {
   override name = 'DomainXmlError';
 }
 
-const ARRAY_PATHS = new Set([
-  'domain.os.boot',
-  'domain.devices.disk',
-  'domain.devices.interface',
-  'domain.devices.graphics',
-  'domain.devices.serial',
-  'domain.devices.console',
-]);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (_name, jpath) => ARRAY_PATHS.has(String(jpath)),
+const parser = createXmlParser({
+  arrayPaths: ['domain.os.boot', 'domain.devices.disk', 'domain.devices.interface', 'domain.devices.graphics', 'domain.devices.serial', 'domain.devices.console'],
 });
 
 type Node = Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** libvirt network XML ⇄ typed objects (`virsh net-dumpxml`, `net-define`). */
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { createXmlBuilder, createXmlParser } from './parser.js';
 import { blockOf, cidrOf, netmaskToPrefix, parseIpv4, type NetworkCreateBody, type NetworkIpv4 } from '../../common/networks.js';
 
 export interface ParsedNetwork {
@@ -18,25 +18,8 @@ export class NetworkXmlError extends Error {
 
 type Node = Record<string, unknown>;
 
-const ARRAYS = new Set(['network.ip', 'network.ip.dhcp.range', 'network.ip.dhcp.host']);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (_name, jpath) => ARRAYS.has(String(jpath)),
-});
-
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  format: true,
-  indentBy: '  ',
-  suppressEmptyNode: true,
-  processEntities: true,
-});
+const parser = createXmlParser({ arrayPaths: ['network.ip', 'network.ip.dhcp.range', 'network.ip.dhcp.host'] });
+const builder = createXmlBuilder();
 
 function node(v: unknown): Node | undefined {
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Node;

@@ -1,28 +1,11 @@
 /** Small helpers shared by the pool and volume XML modules (fast-xml-parser set up one way). */
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { createXmlBuilder, createXmlParser } from './parser.js';
 
 export type XmlNode = { [key: string]: XmlValue };
 export type XmlValue = string | XmlNode | XmlValue[] | undefined;
 
-const REPEATED = new Set(['device', 'host', 'disk', 'source']);
-
-export const storageXmlParser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-  isArray: (name) => REPEATED.has(name),
-});
-
-export const storageXmlBuilder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  format: true,
-  indentBy: '  ',
-  suppressEmptyNode: true,
-});
+export const storageXmlParser = createXmlParser({ arrayTags: ['device', 'host', 'disk', 'source'] });
+export const storageXmlBuilder = createXmlBuilder();
 
 export function isNode(v: XmlValue): v is XmlNode {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -61,7 +44,7 @@ export function text(node: XmlValue, name?: string): string | undefined {
 
 export function attr(node: XmlValue, name: string): string | undefined {
   if (!isNode(node)) return undefined;
-  const v = node[`@_${name}`];
+  const v = node[`@${name}`];
   return typeof v === 'string' ? v : undefined;
 }
 

@@ -8,36 +8,36 @@ import {
 
 function buildSource(s: PoolSource): XmlNode {
   const src: XmlNode = {};
-  if (s.host) src['host'] = { '@_name': s.host, ...(s.port !== undefined ? { '@_port': String(s.port) } : {}) };
-  if (s.dir) src['dir'] = { '@_path': s.dir };
-  if (s.device) src['device'] = { '@_path': s.device };
+  if (s.host) src['host'] = { '@name': s.host, ...(s.port !== undefined ? { '@port': String(s.port) } : {}) };
+  if (s.dir) src['dir'] = { '@path': s.dir };
+  if (s.device) src['device'] = { '@path': s.device };
   if (s.adapter) {
     const a = s.adapter;
     src['adapter'] = a.type === 'scsi_host'
-      ? { '@_type': 'scsi_host', '@_name': a.name ?? '' }
+      ? { '@type': 'scsi_host', '@name': a.name ?? '' }
       : {
-          '@_type': 'fc_host',
-          ...(a.parent ? { '@_parent': a.parent } : {}),
-          '@_wwnn': a.wwnn ?? '',
-          '@_wwpn': a.wwpn ?? '',
+          '@type': 'fc_host',
+          ...(a.parent ? { '@parent': a.parent } : {}),
+          '@wwnn': a.wwnn ?? '',
+          '@wwpn': a.wwpn ?? '',
         };
   }
   if (s.name) src['name'] = s.name;
-  if (s.format) src['format'] = { '@_type': s.format };
+  if (s.format) src['format'] = { '@type': s.format };
   if (s.auth) {
     src['auth'] = {
-      '@_type': s.auth.type,
-      '@_username': s.auth.username,
-      secret: s.auth.secretUuid ? { '@_uuid': s.auth.secretUuid } : { '@_usage': s.auth.secretUsage ?? '' },
+      '@type': s.auth.type,
+      '@username': s.auth.username,
+      secret: s.auth.secretUuid ? { '@uuid': s.auth.secretUuid } : { '@usage': s.auth.secretUsage ?? '' },
     };
   }
-  if (s.initiatorIqn) src['initiator'] = { iqn: { '@_name': s.initiatorIqn } };
+  if (s.initiatorIqn) src['initiator'] = { iqn: { '@name': s.initiatorIqn } };
   return src;
 }
 
 /** Pool XML for a (validated) wizard request. */
 export function buildPoolXml(body: PoolCreateBody): string {
-  const pool: XmlNode = { '@_type': body.type, name: body.name };
+  const pool: XmlNode = { '@type': body.type, name: body.name };
   const source = buildSource(body.source ?? {});
   if (Object.keys(source).length > 0) pool['source'] = source;
   const target = effectiveTarget(body);
@@ -130,5 +130,5 @@ export function parsePoolSourcesXml(xml: string): PoolSource[] {
 /** The `<source>` document virConnectFindStoragePoolSources takes as a hint (host to scan). */
 export function buildSourceSpecXml(host: string | undefined, port?: number): string {
   if (!host) return '';
-  return storageXmlBuilder.build({ source: { host: { '@_name': host, ...(port !== undefined ? { '@_port': String(port) } : {}) } } }) as string;
+  return storageXmlBuilder.build({ source: { host: { '@name': host, ...(port !== undefined ? { '@port': String(port) } : {}) } } }) as string;
 }

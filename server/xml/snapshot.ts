@@ -1,4 +1,4 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { createXmlBuilder, createXmlParser } from './parser.js';
 
 export type MemorySnapshotMode = 'no' | 'internal' | 'external';
 export type DiskSnapshotMode = 'no' | 'internal' | 'external' | 'manual';
@@ -48,43 +48,26 @@ export interface ParsedSnapshot {
 
 type XmlNode = Record<string, unknown>;
 
-const ARRAY_TAGS = new Set(['disk']);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  // numeric character references (&#39;) are decoded too
-  htmlEntities: true,
-  isArray: (tagName) => ARRAY_TAGS.has(tagName),
-});
-
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  format: true,
-  suppressEmptyNode: true,
-});
+const parser = createXmlParser({ arrayTags: ['disk'], trimValues: false });
+const builder = createXmlBuilder();
 
 export function buildSnapshotXml(spec: SnapshotSpec): string {
   const root: XmlNode = {};
   if (spec.name !== undefined) root['name'] = spec.name;
   if (spec.description !== undefined) root['description'] = spec.description;
   if (spec.memory) {
-    const memory: XmlNode = { '@_snapshot': spec.memory.snapshot };
-    if (spec.memory.file !== undefined) memory['@_file'] = spec.memory.file;
+    const memory: XmlNode = { '@snapshot': spec.memory.snapshot };
+    if (spec.memory.file !== undefined) memory['@file'] = spec.memory.file;
     root['memory'] = memory;
   }
   if (spec.disks && spec.disks.length > 0) {
     root['disks'] = {
       disk: spec.disks.map((disk) => {
-        const node: XmlNode = { '@_name': disk.name, '@_snapshot': disk.snapshot };
+        const node: XmlNode = { '@name': disk.name, '@snapshot': disk.snapshot };
         if (disk.snapshot === 'external') {
-          if (disk.file !== undefined) node['@_type'] = 'file';
-          if (disk.driverType !== undefined) node['driver'] = { '@_type': disk.driverType };
-          if (disk.file !== undefined) node['source'] = { '@_file': disk.file };
+          if (disk.file !== undefined) node['@type'] = 'file';
+          if (disk.driverType !== undefined) node['driver'] = { '@type': disk.driverType };
+          if (disk.file !== undefined) node['source'] = { '@file': disk.file };
         }
         return node;
       }),
@@ -171,7 +154,7 @@ function nodes(value: unknown): XmlNode[] {
 }
 
 function attr(node: XmlNode, name: string): string {
-  const value = node[`@_${name}`];
+  const value = node[`@${name}`];
   return typeof value === 'string' ? value : '';
 }
 

@@ -15,16 +15,16 @@ export interface VolumeXmlInput {
 
 /** qcow2 volumes get compat 1.1 (libvirt 9.0 would make 0.10 otherwise). */
 export function buildVolumeXml(input: VolumeXmlInput): string {
-  const target: XmlNode = { format: { '@_type': input.format } };
+  const target: XmlNode = { format: { '@type': input.format } };
   if (input.format === 'qcow2') target['compat'] = '1.1';
   const volume: XmlNode = {
     name: input.name,
-    capacity: { '@_unit': 'bytes', '#text': String(input.capacityBytes) },
-    allocation: { '@_unit': 'bytes', '#text': String(input.allocationBytes ?? 0) },
+    capacity: { '@unit': 'bytes', '#text': String(input.capacityBytes) },
+    allocation: { '@unit': 'bytes', '#text': String(input.allocationBytes ?? 0) },
     target,
   };
   if (input.backing) {
-    volume['backingStore'] = { path: input.backing.path, format: { '@_type': input.backing.format } };
+    volume['backingStore'] = { path: input.backing.path, format: { '@type': input.backing.format } };
   }
   return storageXmlBuilder.build({ volume }) as string;
 }
