@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { createXmlParser } from '../xml/parser.js';
 
 /** What virtdeck needs from `virConnectGetCapabilities` (the host and guest sections). */
 export interface HostCapabilities {
@@ -8,17 +8,39 @@ export interface HostCapabilities {
   cpuFeatures: string[];
   numaCells: number;
   /** Per guest architecture, the domain types libvirt can start (`qemu`, `kvm`, `test` …). */
-  guests: { osType: string; arch: string; domainTypes: string[] }[];
+  guests: CapabilitiesGuest[];
 }
 
-const ARRAYS = new Set(['capabilities.host.cpu.feature', 'capabilities.guest', 'capabilities.guest.arch.domain', 'capabilities.host.topology.cells.cell']);
+export interface CapabilitiesGuest {
+  osType: string;
+  arch: string;
+  domainTypes: string[];
+  emulator?: string;
+  /** Machine types in libvirt's order (the first is the default). */
+  machines: string[];
+}
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  isArray: (_name, jpath) => ARRAYS.has(String(jpath)),
+/** What virtdeck needs from `virConnectGetDomainCapabilities`. */
+export interface DomainCapsFacts {
+  emulator?: string;
+  machine?: string;
+  arch?: string;
+  maxVcpus?: number;
+  firmware: ('bios' | 'efi')[];
+}
+
+// Both documents go through one parser; their root elements differ, so the paths do not collide.
+const parser = createXmlParser({
+  arrayPaths: [
+    'capabilities.host.cpu.feature',
+    'capabilities.host.topology.cells.cell',
+    'capabilities.guest',
+    'capabilities.guest.arch.domain',
+    'capabilities.guest.arch.machine',
+    'domainCapabilities.machine',
+    'domainCapabilities.os.enum',
+    'domainCapabilities.os.enum.value',
+  ],
 });
 
 type Node = Record<string, unknown>;
@@ -35,6 +57,14 @@ function text(value: unknown): string | undefined {
   if (o !== undefined && typeof o['#text'] === 'string') return o['#text'].trim();
   return undefined;
 }
+/** Text of an element, undefined when empty or absent. */
+function nonEmpty(value: unknown): string | undefined {
+  const t = text(value);
+  return t === '' ? undefined : t;
+}
+function texts(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(nonEmpty).filter((t) => t !== undefined) : [];
+}
 function attr(node: Node | undefined, name: string): string | undefined {
   const v = node?.[`@${name}`];
   return typeof v === 'string' ? v : undefined;
@@ -48,10 +78,13 @@ export function parseCapabilities(xml: string): HostCapabilities {
   const cells = obj(obj(host?.['topology'])?.['cells']);
   const guests = list(caps?.['guest']).map((g) => {
     const arch = obj(g['arch']);
+    const emulator = nonEmpty(arch?.['emulator']);
     return {
       osType: text(g['os_type']) ?? '',
       arch: attr(arch, 'name') ?? '',
       domainTypes: list(arch?.['domain']).map((d) => attr(d, 'type')).filter((t) => t !== undefined),
+      ...(emulator === undefined ? {} : { emulator }),
+      machines: texts(arch?.['machine']),
     };
   });
   return {
@@ -62,4 +95,29 @@ export function parseCapabilities(xml: string): HostCapabilities {
     numaCells: Number(attr(cells, 'num') ?? list(cells?.['cell']).length) || 0,
     guests,
   };
+}
+
+/** The hvm guest offering a domain type, for the given arch when there is one. */
+export function hvmGuestFor(caps: HostCapabilities, arch: string, domainType: string): CapabilitiesGuest | undefined {
+  const offers = caps.guests.filter((g) => g.osType === 'hvm' && g.domainTypes.includes(domainType));
+  return offers.find((g) => g.arch === arch) ?? offers[0];
+}
+
+export function parseDomainCapabilities(xml: string): DomainCapsFacts {
+  const caps = obj(obj(parser.parse(xml))?.['domainCapabilities']);
+  const enums = list(obj(caps?.['os'])?.['enum']);
+  const fwValues = texts(enums.find((e) => attr(e, 'name') === 'firmware')?.['value']);
+  const firmware: ('bios' | 'efi')[] = ['bios'];
+  // A firmware enum listing efi means libvirt found an OVMF descriptor it can auto-select.
+  if (fwValues.includes('efi')) firmware.push('efi');
+  const out: DomainCapsFacts = { firmware };
+  const emulator = nonEmpty(caps?.['path']);
+  const machine = texts(caps?.['machine'])[0];
+  const arch = nonEmpty(caps?.['arch']);
+  const max = Number(attr(obj(caps?.['vcpu']), 'max'));
+  if (emulator !== undefined) out.emulator = emulator;
+  if (machine !== undefined) out.machine = machine;
+  if (arch !== undefined) out.arch = arch;
+  if (Number.isInteger(max) && max > 0) out.maxVcpus = max;
+  return out;
 }

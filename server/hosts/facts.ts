@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { LibvirtClient } from '../libvirt/index.js';
 import type { HostFacts } from '../../common/hosts.js';
-import { parseCapabilities } from './capabilities.js';
+import { parseCapabilities, parseDomainCapabilities } from './capabilities.js';
 import { cpuinfoFlags, decideKvm, type KvmInputs } from './kvm.js';
 
 /** libvirt encodes versions as major * 1,000,000 + minor * 1,000 + micro. */
@@ -46,7 +46,7 @@ export async function readHostFacts(id: string, uri: string, client: LibvirtClie
         virttype: 'kvm',
         flags: 0,
       });
-      domainCaps = { ok: true, emulator: /<path>([^<]+)<\/path>/.exec(xml)?.[1] };
+      domainCaps = { ok: true, emulator: parseDomainCapabilities(xml).emulator };
     } catch (err) {
       domainCaps = { ok: false, message: err instanceof Error ? err.message : String(err) };
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { guestFromCapabilities, parseDomainCapabilities } from './platform.js';
+import { parseDomainCapabilities } from '../hosts/capabilities.js';
+import { guestFromCapabilities } from './platform.js';
 
 // Trimmed from `virsh domcapabilities --virttype qemu` on libvirt 9.0 / QEMU 7.2 (no OVMF installed), then with OVMF.
 const NO_OVMF = `<domainCapabilities>

@@ -3,8 +3,8 @@
  * else `qemu`, else whatever the driver offers), emulator, machine, arch and firmware from the
  * domain capabilities (the guest section of the capabilities when a driver has none).
  */
-import { XMLParser } from 'fast-xml-parser';
 import type { LibvirtClient } from '../libvirt/index.js';
+import { hvmGuestFor, parseCapabilities, parseDomainCapabilities } from '../hosts/capabilities.js';
 import { readHostFacts } from '../hosts/facts.js';
 
 export interface HostPlatform {
@@ -19,65 +19,13 @@ export interface HostPlatform {
   hostMemoryBytes: number;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (name) => ['enum', 'value', 'guest', 'machine', 'domain'].includes(name),
-});
-
-type Node = Record<string, unknown>;
-const obj = (v: unknown): Node | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Node) : undefined);
-const arr = (v: unknown): Node[] => (Array.isArray(v) ? v.map(obj).filter((n) => n !== undefined) : []);
-const str = (v: unknown): string | undefined => {
-  if (typeof v === 'string') return v === '' ? undefined : v;
-  const t = obj(v)?.['#text'];
-  return typeof t === 'string' && t !== '' ? t : undefined;
-};
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(str).filter((s) => s !== undefined) : []);
-
-export interface DomainCapsFacts {
-  emulator?: string;
-  machine?: string;
-  arch?: string;
-  maxVcpus?: number;
-  firmware: ('bios' | 'efi')[];
-}
-
-export function parseDomainCapabilities(xml: string): DomainCapsFacts {
-  const caps = obj(obj(parser.parse(xml))?.['domainCapabilities']);
-  const os = obj(caps?.['os']);
-  const enums = arr(os?.['enum']);
-  const fwValues = strs(enums.find((e) => e['@name'] === 'firmware')?.['value']);
-  const firmware: ('bios' | 'efi')[] = ['bios'];
-  // A firmware enum listing efi means libvirt found an OVMF descriptor it can auto-select.
-  if (fwValues.includes('efi')) firmware.push('efi');
-  const out: DomainCapsFacts = { firmware };
-  const emulator = str(caps?.['path']);
-  const machine = strs(caps?.['machine'])[0];
-  const arch = str(caps?.['arch']);
-  const max = Number(obj(caps?.['vcpu'])?.['@max']);
-  if (emulator !== undefined) out.emulator = emulator;
-  if (machine !== undefined) out.machine = machine;
-  if (arch !== undefined) out.arch = arch;
-  if (Number.isInteger(max) && max > 0) out.maxVcpus = max;
-  return out;
-}
-
 /** Emulator and default machine of the capabilities' guest section, for drivers without domain capabilities. */
 export function guestFromCapabilities(xml: string, arch: string, domainType: string): { emulator?: string; machine?: string; arch: string } | undefined {
-  const caps = obj(obj(parser.parse(xml))?.['capabilities']);
-  const guests = arr(caps?.['guest']).filter((g) => str(g['os_type']) === 'hvm');
-  const offers = (g: Node): boolean => arr(obj(g['arch'])?.['domain']).some((d) => d['@type'] === domainType);
-  const guest = guests.find((g) => obj(g['arch'])?.['@name'] === arch && offers(g)) ?? guests.find(offers);
-  const a = obj(guest?.['arch']);
-  if (a === undefined) return undefined;
-  const out: { emulator?: string; machine?: string; arch: string } = { arch: String(a['@name']) };
-  const emulator = str(a['emulator']);
-  const machine = strs(a['machine'])[0];
-  if (emulator !== undefined) out.emulator = emulator;
+  const guest = hvmGuestFor(parseCapabilities(xml), arch, domainType);
+  if (guest === undefined) return undefined;
+  const out: { emulator?: string; machine?: string; arch: string } = { arch: guest.arch };
+  const machine = guest.machines[0];
+  if (guest.emulator !== undefined) out.emulator = guest.emulator;
   if (machine !== undefined) out.machine = machine;
   return out;
 }
