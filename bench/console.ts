@@ -6,8 +6,9 @@
  *    200 keystrokes through WebSocket ↔ server ↔ libvirt ↔ guest, and 200 directly on a libvirt
  *    console stream of our client (no server), interleaved in batches so both see the same guest;
  *  - serial throughput: the guest prints 2 MiB, timed from Enter to the end marker, both ways.
- * The server runs in its own process (as in production); the WebSocket end is Node's `ws` standing
- * in for the browser, so what is measured is virtdeck's part of the path.
+ * The server runs in its own process (as in production). The WebSocket end is first Node's `ws`
+ * (virtdeck's part of the path, beside the direct stream), then, when the SPA is built, Chromium
+ * with xterm.js: keydown to the echo rendered on screen, and the 2 MiB print until it is in xterm.
  * Prints one JSON line per result: {"bench","metric","value","unit","baseline","ratio"}.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,11 +19,14 @@ import { VIR_DOMAIN_CONSOLE_SAFE, uuidBytes } from '../server/consoles/libvirt-p
 import { LibvirtClient } from '../server/libvirt/index.js';
 import { createTestGuest } from '../test/helpers/guest.js';
 import { QEMU_URI } from '../test/helpers/virsh.js';
+import { existsSync } from 'node:fs';
+import { browserConsoleTimes } from './console-browser.js';
 import { round, type BenchResult } from './run.js';
 
 const KEYSTROKES = 200;
 const BATCH = 50;
 const PRINT_BYTES = 2 * 1024 * 1024;
+const PRINT_COMMAND = `dd if=/dev/zero bs=1024 count=${String(PRINT_BYTES / 1024)} 2>/dev/null | tr '\\0' 'x'; echo; echo END-$((40+2))`;
 
 /** A byte channel to the guest's serial console: write, and wait for bytes to come back. */
 interface Channel {
@@ -111,7 +115,7 @@ async function throughput(channel: Channel): Promise<{ ms: number; bytes: number
   channel.mark();
   const before = channel.received();
   const t0 = performance.now();
-  channel.write(`dd if=/dev/zero bs=1024 count=${String(PRINT_BYTES / 1024)} 2>/dev/null | tr '\\0' 'x'; echo; echo END-$((40+2))\r`);
+  channel.write(`${PRINT_COMMAND}\r`);
   await channel.waitFor('END-42', 300_000);
   return { ms: performance.now() - t0, bytes: channel.received() - before };
 }
@@ -129,6 +133,17 @@ async function startServer(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VIRTDECK_HOSTS: `local=${QEMU_URI}` },
     stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // Interrupted benchmarks must not leave the server behind.
+  const stop = (): void => {
+    child.kill('SIGTERM');
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  child.once('exit', () => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -186,6 +201,12 @@ export async function run(): Promise<BenchResult[]> {
     const w = await throughput(socketPrint);
     await socketPrint.close();
 
+    const spaBuilt = existsSync('dist/spa/index.html');
+    if (!spaBuilt) process.stderr.write('bench console: dist/spa not built (npm run build:spa); browser metrics skipped\n');
+    const browser = spaBuilt
+      ? await browserConsoleTimes(`http://127.0.0.1:${String(port)}`, { uuid: guest.uuid, name: guest.name }, KEYSTROKES, BATCH, PRINT_COMMAND, 'END-42')
+      : null;
+
     const mibps = (t: { ms: number; bytes: number }): number => t.bytes / (1024 * 1024) / (t.ms / 1000);
     const result = (metric: string, value: number, unit: string, baseline: number | null, ratio: number | null): BenchResult => ({
       bench: 'console', metric, value: round(value), unit,
@@ -195,7 +216,13 @@ export async function run(): Promise<BenchResult[]> {
     const p95 = percentile(viaWs, 95);
     const b50 = percentile(viaLibvirt, 50);
     const b95 = percentile(viaLibvirt, 95);
+    const browserResults = browser === null ? [] : [
+      result('browser-keystroke-echo-rendered-p50', percentile(browser.echoMs, 50), 'ms', b50, b50 / percentile(browser.echoMs, 50)),
+      result('browser-keystroke-echo-rendered-p95', percentile(browser.echoMs, 95), 'ms', b95, b95 / percentile(browser.echoMs, 95)),
+      result('browser-serial-print-2mib-in-xterm', browser.printMs, 'ms', d.ms, d.ms / browser.printMs),
+    ];
     return [
+      ...browserResults,
       result('keystroke-echo-p50', p50, 'ms', b50, b50 / p50),
       result('keystroke-echo-p95', p95, 'ms', b95, b95 / p95),
       result('keystroke-echo-added-p50', p50 - b50, 'ms', null, null),
