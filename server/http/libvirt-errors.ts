@@ -1,49 +1,100 @@
 import { ErrorCodes } from '../../common/errors.js';
-import { CallTimeoutError, LibvirtError, NotConnectedError } from '../libvirt/index.js';
+import {
+  CallTimeoutError,
+  LibvirtError,
+  NotConnectedError,
+  VIR_ERR_ARGUMENT_UNSUPPORTED,
+  VIR_ERR_BLOCK_COPY_ACTIVE,
+  VIR_ERR_CONFIG_UNSUPPORTED,
+  VIR_ERR_DOM_EXIST,
+  VIR_ERR_INTERNAL_ERROR,
+  VIR_ERR_INVALID_ARG,
+  VIR_ERR_INVALID_CONN,
+  VIR_ERR_INVALID_MAC,
+  VIR_ERR_NETWORK_EXIST,
+  VIR_ERR_NO_CONNECT,
+  VIR_ERR_NO_DOMAIN,
+  VIR_ERR_NO_DOMAIN_CHECKPOINT,
+  VIR_ERR_NO_DOMAIN_METADATA,
+  VIR_ERR_NO_DOMAIN_SNAPSHOT,
+  VIR_ERR_NO_INTERFACE,
+  VIR_ERR_NO_NETWORK,
+  VIR_ERR_NO_NODE_DEVICE,
+  VIR_ERR_NO_SECRET,
+  VIR_ERR_NO_STORAGE_POOL,
+  VIR_ERR_NO_STORAGE_VOL,
+  VIR_ERR_OPERATION_FAILED,
+  VIR_ERR_OPERATION_INVALID,
+  VIR_ERR_OPERATION_UNSUPPORTED,
+  VIR_ERR_RESOURCE_BUSY,
+  VIR_ERR_RPC,
+  VIR_ERR_STORAGE_POOL_BUILT,
+  VIR_ERR_STORAGE_VOL_EXIST,
+  VIR_ERR_XML_DETAIL,
+  VIR_ERR_XML_ERROR,
+  VIR_ERR_XML_INVALID_SCHEMA,
+  VIR_FROM_QEMU,
+} from '../libvirt/index.js';
 
-// libvirt's virErrorNumber values that decide the HTTP status (include/libvirt/virterror.h).
+/** No such object. */
 const NOT_FOUND = new Set([
-  42, // VIR_ERR_NO_DOMAIN
-  43, // VIR_ERR_NO_NETWORK
-  49, // VIR_ERR_NO_STORAGE_POOL
-  50, // VIR_ERR_NO_STORAGE_VOL
-  53, // VIR_ERR_NO_NODE_DEVICE
-  57, // VIR_ERR_NO_INTERFACE
-  66, // VIR_ERR_NO_SECRET
-  72, // VIR_ERR_NO_DOMAIN_SNAPSHOT
-  80, // VIR_ERR_NO_DOMAIN_METADATA
-  103, // VIR_ERR_NO_DOMAIN_CHECKPOINT
+  VIR_ERR_NO_DOMAIN,
+  VIR_ERR_NO_NETWORK,
+  VIR_ERR_NO_STORAGE_POOL,
+  VIR_ERR_NO_STORAGE_VOL,
+  VIR_ERR_NO_NODE_DEVICE,
+  VIR_ERR_NO_INTERFACE,
+  VIR_ERR_NO_SECRET,
+  VIR_ERR_NO_DOMAIN_SNAPSHOT,
+  VIR_ERR_NO_DOMAIN_METADATA,
+  VIR_ERR_NO_DOMAIN_CHECKPOINT,
 ]);
+/**
+ * The object exists but its state refuses the request: it already exists, is busy, is in the
+ * wrong state, or the hypervisor refused the operation on it ("operation failed: domain moment
+ * s1 already exists", "Operation not supported: …").
+ */
 const CONFLICT = new Set([
-  28, // VIR_ERR_DOM_EXIST
-  37, // VIR_ERR_NETWORK_EXIST
-  55, // VIR_ERR_OPERATION_INVALID (wrong state)
-  76, // VIR_ERR_STORAGE_POOL_BUILT
-  83, // VIR_ERR_BLOCK_COPY_ACTIVE
-  87, // VIR_ERR_RESOURCE_BUSY
-  90, // VIR_ERR_STORAGE_VOL_EXIST
+  VIR_ERR_DOM_EXIST,
+  VIR_ERR_NETWORK_EXIST,
+  VIR_ERR_OPERATION_INVALID,
+  VIR_ERR_OPERATION_FAILED,
+  VIR_ERR_OPERATION_UNSUPPORTED,
+  VIR_ERR_STORAGE_POOL_BUILT,
+  VIR_ERR_BLOCK_COPY_ACTIVE,
+  VIR_ERR_RESOURCE_BUSY,
+  VIR_ERR_STORAGE_VOL_EXIST,
 ]);
+/** The request itself is wrong: bad argument, XML or configuration. */
 const BAD_REQUEST = new Set([
-  8, // VIR_ERR_INVALID_ARG
-  27, // VIR_ERR_XML_ERROR
-  35, // VIR_ERR_XML_DETAIL
-  44, // VIR_ERR_INVALID_MAC
-  67, // VIR_ERR_CONFIG_UNSUPPORTED
-  74, // VIR_ERR_ARGUMENT_UNSUPPORTED
-  92, // VIR_ERR_XML_INVALID_SCHEMA
+  VIR_ERR_INVALID_ARG,
+  VIR_ERR_XML_ERROR,
+  VIR_ERR_XML_DETAIL,
+  VIR_ERR_INVALID_MAC,
+  VIR_ERR_CONFIG_UNSUPPORTED,
+  VIR_ERR_ARGUMENT_UNSUPPORTED,
+  VIR_ERR_XML_INVALID_SCHEMA,
 ]);
-const UNAVAILABLE = new Set([
-  5, // VIR_ERR_NO_CONNECT
-  6, // VIR_ERR_INVALID_CONN
-  39, // VIR_ERR_RPC
-]);
+const UNAVAILABLE = new Set([VIR_ERR_NO_CONNECT, VIR_ERR_INVALID_CONN, VIR_ERR_RPC]);
 
-export function statusForLibvirtCode(code: number): number {
+/**
+ * libvirt reports QEMU's refusal of a monitor command (a live device or resource change QEMU
+ * cannot make) as an internal error; it is QEMU refusing the request, not the daemon failing.
+ */
+function isQemuRefusal(err: LibvirtError): boolean {
+  return err.code === VIR_ERR_INTERNAL_ERROR && err.domain === VIR_FROM_QEMU && /unable to execute QEMU command/.test(err.message);
+}
+
+function statusForLibvirtCode(code: number): number {
   if (NOT_FOUND.has(code)) return 404;
   if (CONFLICT.has(code)) return 409;
   if (BAD_REQUEST.has(code)) return 400;
   if (UNAVAILABLE.has(code)) return 503;
   return 500;
+}
+
+export function statusForLibvirtError(err: LibvirtError): number {
+  return isQemuRefusal(err) ? 409 : statusForLibvirtCode(err.code);
 }
 
 export interface MappedLibvirtError {
@@ -56,7 +107,7 @@ export interface MappedLibvirtError {
 /** Maps errors of the libvirt client to HTTP; undefined when `err` did not come from it. */
 export function libvirtErrorOf(err: unknown): MappedLibvirtError | undefined {
   if (err instanceof LibvirtError) {
-    return { statusCode: statusForLibvirtCode(err.code), code: err.codeName, message: err.message, libvirtCode: err.code };
+    return { statusCode: statusForLibvirtError(err), code: err.codeName, message: err.message, libvirtCode: err.code };
   }
   if (err instanceof NotConnectedError) {
     return { statusCode: 503, code: ErrorCodes.hostUnavailable, message: err.message };
