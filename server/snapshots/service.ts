@@ -11,7 +11,16 @@ import type {
 } from '../../common/snapshots.js';
 import { memoryPath, overlayPath } from '../../common/snapshots.js';
 import { HttpError } from '../http/errors.js';
-import { isUuid, LibvirtError, uuidFromString } from '../libvirt/index.js';
+import {
+  isUuid,
+  LibvirtError,
+  uuidFromString,
+  VIR_ERR_CONFIG_UNSUPPORTED,
+  VIR_ERR_NO_DOMAIN_SNAPSHOT,
+  VIR_ERR_OPERATION_UNSUPPORTED,
+  type DomainRef,
+  type DomainSnapshotRef,
+} from '../libvirt/index.js';
 import { buildSnapshotXml, parseDomainDisks, parseSnapshotXml, type ParsedSnapshot, type SnapshotSpec } from '../xml/snapshot.js';
 import { decideCapabilities, formatLibVersion, snapshotDisks } from './capabilities.js';
 import {
@@ -22,11 +31,6 @@ import {
   SNAPSHOT_DELETE_METADATA_ONLY,
   SNAPSHOT_REVERT_PAUSED,
   SNAPSHOT_REVERT_RUNNING,
-  VIR_ERR_CONFIG_UNSUPPORTED,
-  VIR_ERR_NO_DOMAIN_SNAPSHOT,
-  VIR_ERR_OPERATION_UNSUPPORTED,
-  type DomainRef,
-  type DomainSnapshotRef,
   type SnapshotClient,
 } from './client.js';
 import { withDeleteProblems } from './delete-rules.js';

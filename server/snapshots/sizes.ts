@@ -1,5 +1,5 @@
-import { typedParamsToObject, type TypedParamScalar } from '../libvirt/index.js';
-import type { DomainRef, SnapshotClient } from './client.js';
+import { typedParamsToObject, type DomainRef, type TypedParamScalar } from '../libvirt/index.js';
+import type { SnapshotClient } from './client.js';
 
 // virDomainStatsTypes BLOCK, and VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING: one entry per image
 // of each disk's backing chain, so every external overlay in use has its size.

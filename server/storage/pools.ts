@@ -1,21 +1,20 @@
 /** Storage pools: list, details, the wizard's define (+ build/start/autostart) and lifecycle. */
-import { uuidToString } from '../libvirt/index.js';
+import { uuidToString, VIR_ERR_NO_STORAGE_POOL, type StoragePoolRef } from '../libvirt/index.js';
 import type { FindSourcesBody, PoolCreateBody, PoolDetails, PoolPreview, PoolSource, PoolState, PoolSummary } from '../../common/storage.js';
 import { checkPoolCreate } from '../../common/storage-pool-check.js';
 import { poolCreateCommands } from '../../common/storage-virsh.js';
 import { checkHostname } from '../../common/storage-validate.js';
 import { buildPoolXml, buildSourceSpecXml, parsePoolSourcesXml, parsePoolXml } from '../xml/pool.js';
 import {
-  POOL_BUILD_NEW, POOL_BUILD_OVERWRITE, POOL_DELETE_NORMAL, POOL_STATE_NAMES, VIR_ERR_NO_STORAGE_POOL,
-  type PoolRef, type StorageClient,
+  POOL_BUILD_NEW, POOL_BUILD_OVERWRITE, POOL_DELETE_NORMAL, POOL_STATE_NAMES, type StorageClient,
 } from './client.js';
 import { conflict, invalid, invalidFields, isLibvirtCode, messageOf, StorageErrorCodes } from './errors.js';
 
-export async function lookupPool(client: StorageClient, name: string): Promise<PoolRef> {
+export async function lookupPool(client: StorageClient, name: string): Promise<StoragePoolRef> {
   return (await client.storagePoolLookupByName({ name })).pool;
 }
 
-async function summaryOf(client: StorageClient, ref: PoolRef): Promise<PoolSummary & { source: PoolSource; xml: string }> {
+async function summaryOf(client: StorageClient, ref: StoragePoolRef): Promise<PoolSummary & { source: PoolSource; xml: string }> {
   const [info, autostart, persistent, desc] = await Promise.all([
     client.storagePoolGetInfo({ pool: ref }),
     client.storagePoolGetAutostart({ pool: ref }),
@@ -136,7 +135,7 @@ async function refuseExistingPool(client: StorageClient, name: string): Promise<
   throw conflict(StorageErrorCodes.exists, `A pool named "${name}" already exists`);
 }
 
-async function isActive(client: StorageClient, pool: PoolRef): Promise<boolean> {
+async function isActive(client: StorageClient, pool: StoragePoolRef): Promise<boolean> {
   return (await client.storagePoolIsActive({ pool })).active === 1;
 }
 

@@ -2,22 +2,21 @@
 import type { VmRef, VolumeCreateBody, VolumeDetails, VolumeResizeBody, VolumeSummary, BackingEntry } from '../../common/storage.js';
 import { checkVolumeName } from '../../common/storage-validate.js';
 import { buildVolumeXml, parseVolumeXml, type ParsedVolume } from '../xml/volume.js';
-import {
-  VIR_ERR_NO_STORAGE_VOL, VOL_CREATE_PREALLOC_METADATA, VOL_RESIZE_SHRINK, type PoolRef, type StorageClient, type VolRef,
-} from './client.js';
+import { VIR_ERR_NO_STORAGE_VOL, type StoragePoolRef, type StorageVolRef } from '../libvirt/index.js';
+import { VOL_CREATE_PREALLOC_METADATA, VOL_RESIZE_SHRINK, type StorageClient } from './client.js';
 import { conflict, invalid, isLibvirtCode, StorageErrorCodes } from './errors.js';
 import { lookupPool } from './pools.js';
 import { scanDiskUses, usersOf } from './used-by.js';
 
 const MAX_CHAIN = 16;
 
-export async function lookupVolume(client: StorageClient, poolName: string, name: string): Promise<{ pool: PoolRef; vol: VolRef }> {
+export async function lookupVolume(client: StorageClient, poolName: string, name: string): Promise<{ pool: StoragePoolRef; vol: StorageVolRef }> {
   const pool = await lookupPool(client, poolName);
   const { vol } = await client.storageVolLookupByName({ pool, name });
   return { pool, vol };
 }
 
-function summaryOf(ref: VolRef, v: ParsedVolume, usedBy: VmRef[]): VolumeSummary {
+function summaryOf(ref: StorageVolRef, v: ParsedVolume, usedBy: VmRef[]): VolumeSummary {
   return {
     name: ref.name,
     key: ref.key,
@@ -80,7 +79,7 @@ export async function getVolume(client: StorageClient, poolName: string, name: s
   };
 }
 
-async function refuseExistingVolume(client: StorageClient, pool: PoolRef, name: string): Promise<void> {
+async function refuseExistingVolume(client: StorageClient, pool: StoragePoolRef, name: string): Promise<void> {
   try {
     await client.storageVolLookupByName({ pool, name });
   } catch (err) {
@@ -129,7 +128,7 @@ export async function createVolume(client: StorageClient, poolName: string, body
   return getVolume(client, poolName, body.name);
 }
 
-async function usersOfVolume(client: StorageClient, poolName: string, vol: VolRef): Promise<{ users: VmRef[]; parsed: ParsedVolume }> {
+async function usersOfVolume(client: StorageClient, poolName: string, vol: StorageVolRef): Promise<{ users: VmRef[]; parsed: ParsedVolume }> {
   const parsed = parseVolumeXml((await client.storageVolGetXmlDesc({ vol, flags: 0 })).xml);
   const users = usersOf(await scanDiskUses(client), poolName, vol.name, parsed.path || vol.key);
   return { users, parsed };
