@@ -18,16 +18,6 @@ export type SnapshotClient = Pick<
   | 'domainSnapshotDelete'
 >;
 
-// virDomainSnapshotCreateFlags
-export const SNAPSHOT_CREATE_DISK_ONLY = 16;
-export const SNAPSHOT_CREATE_ATOMIC = 128;
-// virDomainSnapshotRevertFlags
-export const SNAPSHOT_REVERT_RUNNING = 1;
-export const SNAPSHOT_REVERT_PAUSED = 2;
-// virDomainSnapshotDeleteFlags
-export const SNAPSHOT_DELETE_CHILDREN = 1;
-export const SNAPSHOT_DELETE_METADATA_ONLY = 2;
-
 // virDomainState
 const DOMAIN_STATES = ['nostate', 'running', 'blocked', 'paused', 'shutdown', 'shutoff', 'crashed', 'pmsuspended'];
 

@@ -14,6 +14,9 @@ import { HttpError } from '../http/errors.js';
 import {
   isUuid,
   LibvirtError,
+  SnapshotCreateFlags,
+  SnapshotDeleteFlags,
+  SnapshotRevertFlags,
   uuidFromString,
   VIR_ERR_CONFIG_UNSUPPORTED,
   VIR_ERR_NO_DOMAIN_SNAPSHOT,
@@ -25,12 +28,6 @@ import { buildSnapshotXml, parseDomainDisks, parseSnapshotXml, type ParsedSnapsh
 import { decideCapabilities, formatLibVersion, snapshotDisks } from './capabilities.js';
 import {
   domainStateName,
-  SNAPSHOT_CREATE_ATOMIC,
-  SNAPSHOT_CREATE_DISK_ONLY,
-  SNAPSHOT_DELETE_CHILDREN,
-  SNAPSHOT_DELETE_METADATA_ONLY,
-  SNAPSHOT_REVERT_PAUSED,
-  SNAPSHOT_REVERT_RUNNING,
   type SnapshotClient,
 } from './client.js';
 import { withDeleteProblems } from './delete-rules.js';
@@ -164,7 +161,7 @@ export class VmSnapshots {
           ? { name: d.target, snapshot: 'external', file: overlayPath(d.source, name), driverType: 'qcow2' }
           : { name: d.target, snapshot: 'no' },
       );
-      flags = SNAPSHOT_CREATE_ATOMIC | (memory ? 0 : SNAPSHOT_CREATE_DISK_ONLY);
+      flags = SnapshotCreateFlags.ATOMIC | (memory ? 0 : SnapshotCreateFlags.DISK_ONLY);
     }
     const { snap } = await this.client
       .domainSnapshotCreateXml({ dom: this.dom, xmlDesc: buildSnapshotXml(spec), flags })
@@ -179,7 +176,7 @@ export class VmSnapshots {
     if (!described.revertible) {
       throw new HttpError(409, SnapshotErrorCodes.notRevertible, `Snapshot ${JSON.stringify(name)} cannot be reverted to: ${described.revertProblem ?? ''}`);
     }
-    const flags = state === 'running' ? SNAPSHOT_REVERT_RUNNING : state === 'paused' ? SNAPSHOT_REVERT_PAUSED : 0;
+    const flags = state === 'running' ? SnapshotRevertFlags.RUNNING : state === 'paused' ? SnapshotRevertFlags.PAUSED : 0;
     await this.client
       .domainRevertToSnapshot({ snap, flags })
       .catch((err: unknown) => Promise.reject(refusal(err, `revert to snapshot ${JSON.stringify(name)}`, this.libVersion, 'The VM was not changed.')));
@@ -199,7 +196,7 @@ export class VmSnapshots {
       if (s.memoryFile !== null) leftFiles.push(s.memoryFile);
       if (scope === 'metadata') for (const d of s.disks) if (d.file !== undefined) leftFiles.push(d.file);
     }
-    const flags = scope === 'children' ? SNAPSHOT_DELETE_CHILDREN : scope === 'metadata' ? SNAPSHOT_DELETE_METADATA_ONLY : 0;
+    const flags = scope === 'children' ? SnapshotDeleteFlags.CHILDREN : scope === 'metadata' ? SnapshotDeleteFlags.METADATA_ONLY : 0;
     const hint = 'Nothing was deleted. Deleting with scope "metadata" makes libvirt forget the snapshot and leaves every file as it is.';
     await this.client
       .domainSnapshotDelete({ snap, flags })

@@ -1,10 +1,8 @@
-import { typedParamsToObject, type DomainRef, type TypedParamScalar } from '../libvirt/index.js';
+import { DomainStatsTypes, GetAllDomainStatsFlags, typedParamsToObject, type DomainRef, type TypedParamScalar } from '../libvirt/index.js';
 import type { SnapshotClient } from './client.js';
 
-// virDomainStatsTypes BLOCK, and VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING: one entry per image
-// of each disk's backing chain, so every external overlay in use has its size.
-const STATS_BLOCK = 32;
-const STATS_BACKING = 1 << 30;
+// Block stats with BACKING: one entry per image of each disk's backing chain, so every external
+// overlay in use has its size.
 
 /** Size on disk of each image path in `block.<n>.*` stats (physical, else allocation). */
 export function imageSizesFromStats(stats: Record<string, TypedParamScalar>): Map<string, number> {
@@ -21,7 +19,7 @@ export function imageSizesFromStats(stats: Record<string, TypedParamScalar>): Ma
 /** Sizes of the images in the VM's disk chains; empty when libvirt cannot tell (sizes are extra facts). */
 export async function imageSizes(client: SnapshotClient, dom: DomainRef): Promise<Map<string, number>> {
   try {
-    const { retStats } = await client.connectGetAllDomainStats({ doms: [dom], stats: STATS_BLOCK, flags: STATS_BACKING });
+    const { retStats } = await client.connectGetAllDomainStats({ doms: [dom], stats: DomainStatsTypes.BLOCK, flags: GetAllDomainStatsFlags.BACKING });
     return imageSizesFromStats(typedParamsToObject(retStats[0]?.params ?? []));
   } catch {
     return new Map();

@@ -37,15 +37,7 @@ export type StorageClient = Pick<
   | 'domainGetXmlDesc'
 >;
 
-// virStoragePoolBuildFlags
-export const POOL_BUILD_NEW = 0;
-export const POOL_BUILD_OVERWRITE = 2;
-export const POOL_BUILD_NO_OVERWRITE = 4;
 // virStoragePoolDeleteFlags
 export const POOL_DELETE_NORMAL = 0;
-// virStorageVolCreateFlags
-export const VOL_CREATE_PREALLOC_METADATA = 1;
-// virStorageVolResizeFlags
-export const VOL_RESIZE_SHRINK = 4;
 // virStoragePoolState
 export const POOL_STATE_NAMES = ['inactive', 'building', 'running', 'degraded', 'inaccessible'] as const;

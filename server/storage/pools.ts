@@ -1,12 +1,12 @@
 /** Storage pools: list, details, the wizard's define (+ build/start/autostart) and lifecycle. */
-import { uuidToString, VIR_ERR_NO_STORAGE_POOL, type StoragePoolRef } from '../libvirt/index.js';
+import { StoragePoolBuildFlags, uuidToString, VIR_ERR_NO_STORAGE_POOL, type StoragePoolRef } from '../libvirt/index.js';
 import type { FindSourcesBody, PoolCreateBody, PoolDetails, PoolPreview, PoolSource, PoolState, PoolSummary } from '../../common/storage.js';
 import { checkPoolCreate } from '../../common/storage-pool-check.js';
 import { poolCreateCommands } from '../../common/storage-virsh.js';
 import { checkHostname } from '../../common/storage-validate.js';
 import { buildPoolXml, buildSourceSpecXml, parsePoolSourcesXml, parsePoolXml } from '../xml/pool.js';
 import {
-  POOL_BUILD_NEW, POOL_BUILD_OVERWRITE, POOL_DELETE_NORMAL, POOL_STATE_NAMES, type StorageClient,
+  POOL_DELETE_NORMAL, POOL_STATE_NAMES, type StorageClient,
 } from './client.js';
 import { conflict, invalid, invalidFields, isLibvirtCode, messageOf, StorageErrorCodes } from './errors.js';
 
@@ -111,7 +111,7 @@ export async function createPool(client: StorageClient, body: PoolCreateBody): P
     const revert = body.type === 'dir'
       ? { what: 'removed the built directory', run: () => client.storagePoolDelete({ pool, flags: POOL_DELETE_NORMAL }) }
       : undefined;
-    await step('build', () => client.storagePoolBuild({ pool, flags: POOL_BUILD_NEW }), revert);
+    await step('build', () => client.storagePoolBuild({ pool, flags: StoragePoolBuildFlags.NEW }), revert);
   }
   if (body.start) {
     await step('start', () => client.storagePoolCreate({ pool, flags: 0 }), {
@@ -142,7 +142,7 @@ async function isActive(client: StorageClient, pool: StoragePoolRef): Promise<bo
 export async function buildPool(client: StorageClient, name: string, overwrite: boolean): Promise<void> {
   const pool = await lookupPool(client, name);
   if (await isActive(client, pool)) throw conflict(StorageErrorCodes.poolActive, `Pool "${name}" is active; stop it before building`);
-  await client.storagePoolBuild({ pool, flags: overwrite ? POOL_BUILD_OVERWRITE : POOL_BUILD_NEW });
+  await client.storagePoolBuild({ pool, flags: overwrite ? StoragePoolBuildFlags.OVERWRITE : StoragePoolBuildFlags.NEW });
 }
 
 export async function startPool(client: StorageClient, name: string): Promise<void> {

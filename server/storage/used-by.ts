@@ -1,11 +1,8 @@
 /** Which VMs use a volume: every disk source (and backing store) of every domain, by path or pool+volume. */
-import { uuidToString } from '../libvirt/index.js';
+import { DomainXmlFlags, uuidToString } from '../libvirt/index.js';
 import type { VmRef } from '../../common/storage.js';
 import { attr, child, children, isNode, parseRoot, type XmlNode } from '../xml/pool-volume-util.js';
 import type { StorageClient } from './client.js';
-
-// virDomainXMLFlags: VIR_DOMAIN_XML_INACTIVE
-const XML_INACTIVE = 2;
 
 export interface DiskUse {
   vm: VmRef;
@@ -42,7 +39,7 @@ export async function scanDiskUses(client: StorageClient): Promise<DiskUse[]> {
     const use: DiskUse = { vm, paths: new Set(), poolVolumes: new Set() };
     usesOf((await client.domainGetXmlDesc({ dom, flags: 0 })).xml, use);
     if (vm.active) {
-      const inactive = await client.domainGetXmlDesc({ dom, flags: XML_INACTIVE }).catch(() => undefined);
+      const inactive = await client.domainGetXmlDesc({ dom, flags: DomainXmlFlags.INACTIVE }).catch(() => undefined);
       if (inactive) usesOf(inactive.xml, use);
     }
     return use;

@@ -2,8 +2,8 @@
 import type { VmRef, VolumeCreateBody, VolumeDetails, VolumeResizeBody, VolumeSummary, BackingEntry } from '../../common/storage.js';
 import { checkVolumeName } from '../../common/storage-validate.js';
 import { buildVolumeXml, parseVolumeXml, type ParsedVolume } from '../xml/volume.js';
-import { VIR_ERR_NO_STORAGE_VOL, type StoragePoolRef, type StorageVolRef } from '../libvirt/index.js';
-import { VOL_CREATE_PREALLOC_METADATA, VOL_RESIZE_SHRINK, type StorageClient } from './client.js';
+import { StorageVolCreateFlags, StorageVolResizeFlags, VIR_ERR_NO_STORAGE_VOL, type StoragePoolRef, type StorageVolRef } from '../libvirt/index.js';
+import type { StorageClient } from './client.js';
 import { conflict, invalid, isLibvirtCode, StorageErrorCodes } from './errors.js';
 import { lookupPool } from './pools.js';
 import { scanDiskUses, usersOf } from './used-by.js';
@@ -124,7 +124,7 @@ export async function createVolume(client: StorageClient, poolName: string, body
     name: body.name, capacityBytes: body.capacityBytes, allocationBytes, format: body.format,
     ...(backing ? { backing } : {}),
   });
-  await client.storageVolCreateXml({ pool, xml, flags: prealloc === 'metadata' ? VOL_CREATE_PREALLOC_METADATA : 0 });
+  await client.storageVolCreateXml({ pool, xml, flags: prealloc === 'metadata' ? StorageVolCreateFlags.PREALLOC_METADATA : 0 });
   return getVolume(client, poolName, body.name);
 }
 
@@ -170,7 +170,7 @@ export async function resizeVolume(client: StorageClient, poolName: string, name
   if (shrinking) refuseRunningUsers(users, name, 'shrink');
   refuseRunningUsers(users, name, 'resize (use the VM\'s disk resize, virsh blockresize, for a running VM)');
   if (body.capacityBytes === parsed.capacityBytes) return getVolume(client, poolName, name);
-  await client.storageVolResize({ vol, capacity: body.capacityBytes, flags: shrinking ? VOL_RESIZE_SHRINK : 0 });
+  await client.storageVolResize({ vol, capacity: body.capacityBytes, flags: shrinking ? StorageVolResizeFlags.SHRINK : 0 });
   return getVolume(client, poolName, name);
 }
 

@@ -1,4 +1,4 @@
-import { DomainStatsTypes, typedParamsToObject, uuidToString } from '../libvirt/index.js';
+import { DomainStatsTypes, GetAllDomainStatsFlags, typedParamsToObject, uuidToString } from '../libvirt/index.js';
 import type { StatsEvent, VmStatsEntry } from '../../common/events.js';
 import type { HostRegistry } from '../hosts/registry.js';
 import type { EventHub } from '../events/hub.js';
@@ -7,8 +7,8 @@ import type { VmStore } from './store.js';
 
 const STATS =
   DomainStatsTypes.STATE | DomainStatsTypes.CPU_TOTAL | DomainStatsTypes.BALLOON | DomainStatsTypes.VCPU | DomainStatsTypes.INTERFACE | DomainStatsTypes.BLOCK;
-const ONLY_ACTIVE = 1; // VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE
-const NOWAIT = 1 << 29; // VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT: skip what would wait for a busy domain
+// Running domains only; NOWAIT skips what would wait for a busy domain.
+const FLAGS = GetAllDomainStatsFlags.ACTIVE | GetAllDomainStatsFlags.NOWAIT;
 
 /**
  * While at least one browser listens, samples every connected host with ONE
@@ -72,7 +72,7 @@ export class StatsSampler {
     this.busy.add(hostId);
     try {
       const client = this.hosts.get(hostId);
-      const { retStats } = await client.connectGetAllDomainStats({ stats: STATS, flags: ONLY_ACTIVE | NOWAIT });
+      const { retStats } = await client.connectGetAllDomainStats({ stats: STATS, flags: FLAGS });
       const at = Date.now();
       const prev = this.previous.get(hostId) ?? new Map<string, Counters>();
       const next = new Map<string, Counters>();
