@@ -3,7 +3,7 @@ import {
   CACHE_MODES, DISK_BUSES, VolumeNamePattern, virshAttachDisk, type ApplyMode, type CacheMode, type DiskAddBody, type DiskBus, type HardwareView,
 } from '../../../common/hardware.js';
 import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
-import { Field, Select, TextInput } from '../storage/Field';
+import { Field, Select, TextInput } from '../../lib/ui/Field';
 import { usePools, useVolumes } from '../storage/queries';
 import { ApplyPicker, allowedApply, applyFlags } from './ApplyPicker';
 import { useHardwareChange } from './queries';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { MacPattern } from '../../../common/networks.js';
 import { NIC_MODELS, virshAttachInterface, type ApplyMode, type HardwareView, type NicModel } from '../../../common/hardware.js';
 import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
-import { Field, Select, TextInput } from '../storage/Field';
+import { Field, Select, TextInput } from '../../lib/ui/Field';
 import { useNetworks } from '../networks/queries';
 import { ApplyPicker, allowedApply, applyFlags } from './ApplyPicker';
 import { useBridges, useHardwareChange } from './queries';

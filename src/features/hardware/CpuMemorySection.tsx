@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { virshSetMemory, virshSetVcpus, type ApplyMode, type HardwareView } from '../../../common/hardware.js';
 import { formatBytes } from '../../lib/format';
 import { Button, ErrorBanner, VirshHint } from '../../lib/ui';
-import { Field, TextInput } from '../storage/Field';
+import { Field, TextInput } from '../../lib/ui/Field';
 import { ApplyPicker, allowedApply, applyFlags } from './ApplyPicker';
 import { useHardwareChange } from './queries';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { virshBlockResize, virshChangeMedia, type HardwareView, type HwDisk } from '../../../common/hardware.js';
 import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
-import { Field, Select, TextInput } from '../storage/Field';
+import { Field, Select, TextInput } from '../../lib/ui/Field';
 import { usePools, useVolumes } from '../storage/queries';
 import { useHardwareChange } from './queries';
 

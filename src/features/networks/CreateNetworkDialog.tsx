@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { checkNetworkCreate, FORWARD_MODES, type CreatableForwardMode, type NetworkCreateBody, type NetworkSummary } from '../../../common/networks.js';
 import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
-import { Checkbox, Field, Select, TextInput } from '../storage/Field';
+import { Checkbox, Field, Select, TextInput } from '../../lib/ui/Field';
 import { useCreateNetwork } from './queries';
 import { suggestRange } from './range';
 import { virshForCreate } from './virsh';

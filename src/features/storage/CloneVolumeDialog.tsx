@@ -3,7 +3,7 @@ import type { VolumeSummary } from '../../../common/storage.js';
 import { checkVolumeName } from '../../../common/storage-validate.js';
 import { volumeCommand } from '../../../common/storage-virsh.js';
 import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
-import { Field, TextInput } from './Field';
+import { Field, TextInput } from '../../lib/ui/Field';
 import { useVolumeAction } from './queries';
 
 function cloneName(name: string): string {

@@ -3,7 +3,7 @@ import type { Preallocation, VolumeCreateBody, VolumeFormat, VolumeSummary } fro
 import { checkVolumeName } from '../../../common/storage-validate.js';
 import { volumeCreateCommand } from '../../../common/storage-virsh.js';
 import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
-import { Field, Select, TextInput } from './Field';
+import { Field, Select, TextInput } from '../../lib/ui/Field';
 import { useCreateVolume } from './queries';
 import { parseSizeValue, SizeInput, type SizeValue } from './SizeInput';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PoolSummary } from '../../../common/storage.js';
 import { poolCommand } from '../../../common/storage-virsh.js';
 import { Button, ConfirmDialog, ErrorBanner, VirshHint } from '../../lib/ui';
-import { TextInput } from './Field';
+import { TextInput } from '../../lib/ui/Field';
 import { usePoolAction, type PoolAction } from './queries';
 
 type Confirm = 'stop' | 'undefine' | 'delete-storage' | null;

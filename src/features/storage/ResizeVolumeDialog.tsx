@@ -3,7 +3,7 @@ import type { VolumeSummary } from '../../../common/storage.js';
 import { formatBytes, toUnitValue } from '../../../common/storage-units.js';
 import { volumeCommand } from '../../../common/storage-virsh.js';
 import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
-import { Checkbox, Field } from './Field';
+import { Checkbox, Field } from '../../lib/ui/Field';
 import { useVolumeAction } from './queries';
 import { parseSizeValue, SizeInput, type SizeValue } from './SizeInput';
 

@@ -1,5 +1,5 @@
 import { parseSize, SIZE_UNITS, type SizeParse, type SizeUnit } from '../../../common/storage-units.js';
-import { Select, TextInput } from './Field';
+import { Select, TextInput } from '../../lib/ui/Field';
 
 export interface SizeValue {
   amount: string;

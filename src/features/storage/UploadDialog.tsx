@@ -5,7 +5,7 @@ import { formatBytes } from '../../../common/storage-units.js';
 import { volumeCommand } from '../../../common/storage-virsh.js';
 import { api, hostPath } from '../../lib/api';
 import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
-import { Field, TextInput } from './Field';
+import { Field, TextInput } from '../../lib/ui/Field';
 import { useInvalidatePool, volumePath } from './queries';
 import { detectFormat, uploadFile, volumeNameFromFile, type UploadHandle } from './upload';
 

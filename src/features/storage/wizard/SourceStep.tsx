@@ -1,7 +1,7 @@
 import { POOL_TYPE_SPECS } from '../../../../common/storage-pool-types.js';
 import type { PoolSource } from '../../../../common/storage.js';
 import { Button, ErrorBanner } from '../../../lib/ui';
-import { Checkbox, Field, Select, TextInput } from '../Field';
+import { Checkbox, Field, Select, TextInput } from '../../../lib/ui/Field';
 import { useFindSources } from '../queries';
 import type { StepProps } from './step-props';
 

@@ -1,5 +1,5 @@
 import { POOL_TYPE_SPECS } from '../../../../common/storage-pool-types.js';
-import { Checkbox, Field, TextInput } from '../Field';
+import { Checkbox, Field, TextInput } from '../../../lib/ui/Field';
 import type { StepProps } from './step-props';
 
 export function TargetStep({ state, update, errorOf }: StepProps) {

@@ -1,5 +1,5 @@
 import { POOL_TYPES, POOL_TYPE_SPECS, type PoolType } from '../../../../common/storage-pool-types.js';
-import { Field, TextInput } from '../Field';
+import { Field, TextInput } from '../../../lib/ui/Field';
 import type { StepProps } from './step-props';
 
 export function TypeStep({ state, update, errorOf }: StepProps) {
