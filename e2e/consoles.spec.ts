@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createTestGuest, type TestGuest } from '../test/helpers/guest.js';
-import { QEMU_URI, virsh } from '../test/helpers/virsh.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestGuest, testGuestXml, uniqueName, type TestGuest } from '../test/helpers/guest.js';
+import { QEMU_URI, virsh, virshOrNull } from '../test/helpers/virsh.js';
 
 let withVnc: TestGuest;
 let second: TestGuest;
@@ -201,4 +204,27 @@ test('a second pane on the same serial console is told it is in use and can take
   const tag = randomBytes(3).toString('hex');
   await typeInTerminal(page, otherPane.getByTestId('serial-terminal'), `echo took-$((4*4))-${tag}`);
   await expect(otherPane.locator('.xterm-rows')).toContainText(`took-16-${tag}`);
+});
+
+test('VNC pane: a password-protected display connects without asking (password from the server)', async ({ page }) => {
+  const name = uniqueName('e2e-console-pw');
+  const dir = await mkdtemp(join(tmpdir(), 'vt-e2e-console-'));
+  try {
+    const password = `p${randomBytes(3).toString('hex')}`;
+    await writeFile(join(dir, 'd.xml'), testGuestXml({ name, vnc: true }).replace("<graphics type='vnc' ", `<graphics type='vnc' passwd='${password}' `));
+    await virsh(QEMU_URI, 'define', join(dir, 'd.xml'));
+    await virsh(QEMU_URI, 'start', name);
+    expect(await virsh(QEMU_URI, 'dumpxml', '--security-info', name)).toContain(`passwd='${password}'`);
+    const uuid = await virsh(QEMU_URI, 'domuuid', name);
+    await page.goto(`/hosts/local/consoles?${new URLSearchParams({ open: uuid, name, kind: 'vnc' }).toString()}`);
+    const vnc = page.locator('[data-testid="console-pane"][data-kind="vnc"]');
+    // noVNC reports "connect" only after the VNC authentication succeeded.
+    await expect(vnc.getByTestId('console-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+    await expect(page.locator('dialog[open]')).toHaveCount(0);
+    await expect(vnc.locator('[data-testid="vnc-screen"] canvas')).toBeVisible();
+  } finally {
+    await virshOrNull(QEMU_URI, 'destroy', name);
+    await virshOrNull(QEMU_URI, 'undefine', name);
+    await rm(dir, { recursive: true, force: true });
+  }
 });
