@@ -42,10 +42,18 @@ export const StatsEvent = Type.Object({
 });
 export type StatsEvent = Static<typeof StatsEvent>;
 
+/** Every SSE `event:` name the server sends. */
 export const EventTypes = {
   host: 'host',
   vm: 'vm',
   stats: 'stats',
+  pool: 'pool',
+  network: 'network',
+  snapshot: 'snapshot',
+  provisioning: 'provisioning',
+  /** First frame of a fresh stream: the id to resume from. */
+  hello: 'hello',
   /** The client missed events that cannot be replayed: refetch everything. */
   resync: 'resync',
 } as const;
+export type EventType = (typeof EventTypes)[keyof typeof EventTypes];

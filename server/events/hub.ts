@@ -11,23 +11,25 @@
  * Events of type `stats` are not kept for replay (a newer one follows every few seconds).
  */
 
+import type { EventType } from '../../common/events.js';
+
 export interface HubEvent<T extends { host?: string } = { host?: string }> {
-  type: string;
+  type: EventType;
   data: T;
 }
 
 interface StoredEvent {
   id: number;
-  type: string;
+  type: EventType;
   frame: string;
 }
 
 export type Sink = (frame: string) => void;
 
 const REPLAY_LIMIT = 2000;
-const UNREPLAYED = new Set(['stats']);
+const UNREPLAYED = new Set<EventType>(['stats']);
 
-export function formatFrame(id: number | undefined, type: string, data: unknown): string {
+export function formatFrame(id: number | undefined, type: EventType, data: unknown): string {
   const idLine = id === undefined ? '' : `id: ${id}\n`;
   return `${idLine}event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
+import type { EventType } from '../../common/events.js';
 
 /**
  * The one EventSource of the app (GET /api/v1/events). Features register a handler per event
@@ -19,7 +20,7 @@ export type StreamStatus = 'connecting' | 'open' | 'reconnecting';
 
 const EVENTS_URL = '/api/v1/events';
 
-const handlers = new Map<string, Set<ServerEventHandler<never>>>();
+const handlers = new Map<EventType, Set<ServerEventHandler<never>>>();
 let source: EventSource | undefined;
 let client: QueryClient | undefined;
 let status: StreamStatus = 'connecting';
@@ -31,7 +32,7 @@ function setStatus(next: StreamStatus): void {
   for (const listener of statusListeners) listener();
 }
 
-function dispatch(type: string, event: MessageEvent<string>): void {
+function dispatch(type: EventType, event: MessageEvent<string>): void {
   const set = handlers.get(type);
   if (set === undefined || client === undefined) return;
   let data: unknown;
@@ -50,14 +51,14 @@ function dispatch(type: string, event: MessageEvent<string>): void {
   }
 }
 
-const listening = new Set<string>();
-function listen(type: string): void {
+const listening = new Set<EventType>();
+function listen(type: EventType): void {
   if (source === undefined || listening.has(type)) return;
   listening.add(type);
   source.addEventListener(type, (event) => dispatch(type, event as MessageEvent<string>));
 }
 
-export function onServerEvent<T>(type: string, handler: ServerEventHandler<T>): () => void {
+export function onServerEvent<T>(type: EventType, handler: ServerEventHandler<T>): () => void {
   let set = handlers.get(type);
   if (set === undefined) {
     set = new Set();
