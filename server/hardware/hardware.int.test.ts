@@ -3,7 +3,7 @@ import { buildApp, type App } from '../app.js';
 import { uuidFromString } from '../libvirt/index.js';
 import { QEMU_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
 import { createTestGuest, uniqueName, type TestGuest } from '../../test/helpers/guest.js';
-import { SerialShell } from '../snapshots/serial.test-helpers.js';
+import { SerialShell } from '../../test/helpers/serial-shell.js';
 import { freeSubnets } from '../networks/test-subnets.test-helpers.js';
 import type { ChangeResult, HardwareView } from '../../common/hardware.js';
 import type { NetworkLeases } from '../../common/networks.js';

@@ -10,7 +10,7 @@ import { LibvirtClient, uuidFromString, type DomainRef } from '../libvirt/index.
 import { parseSnapshotXml } from '../xml/snapshot.js';
 import { createTestGuest, type TestGuest } from '../../test/helpers/guest.js';
 import { QEMU_URI, virsh, VirshError, virshOrNull } from '../../test/helpers/virsh.js';
-import { SerialShell } from './serial.test-helpers.js';
+import { SerialShell } from '../../test/helpers/serial-shell.js';
 
 const run = promisify(execFile);
 const config = { hosts: [{ id: 'local', uri: QEMU_URI }], listenHost: '127.0.0.1', port: 0 };

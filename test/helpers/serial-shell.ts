@@ -1,9 +1,7 @@
 import type { Duplex } from 'node:stream';
-import type { DomainRef, LibvirtClient } from '../libvirt/index.js';
+import { DomainConsoleFlags, type DomainRef, type LibvirtClient } from '../../server/libvirt/index.js';
 
 const CURSOR_QUERY = '\x1b[6n';
-// virDomainConsoleFlags: take the console over from anyone holding it.
-const CONSOLE_FORCE = 1;
 
 /**
  * The guest's serial console through the client's console stream (virDomainOpenConsole).
@@ -27,7 +25,7 @@ export class SerialShell {
   }
 
   static async open(client: LibvirtClient, dom: DomainRef): Promise<SerialShell> {
-    const stream = await client.domainOpenConsole({ dom, devName: null, flags: CONSOLE_FORCE });
+    const stream = await client.domainOpenConsole({ dom, devName: null, flags: DomainConsoleFlags.FORCE });
     return new SerialShell(stream);
   }
 
