@@ -2,7 +2,7 @@ import { useState } from 'react';
 import {
   CACHE_MODES, DISK_BUSES, VolumeNamePattern, virshAttachDisk, type ApplyMode, type CacheMode, type DiskAddBody, type DiskBus, type HardwareView,
 } from '../../../common/hardware.js';
-import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
+import { ErrorBanner, FormDialog, VirshHint } from '../../lib/ui';
 import { Field, Select, TextInput } from '../../lib/ui/Field';
 import { usePools, useVolumes } from '../storage/queries';
 import { ApplyPicker, allowedApply, applyFlags } from './ApplyPicker';
@@ -75,20 +75,16 @@ export function AddDiskDialog({ host, hw, onClose, onDone }: { host: string; hw:
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title={`Add a disk to ${hw.name}`}
       onClose={onClose}
       id="disk-add-dialog"
       wide
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" onClick={submit} busy={change.isPending} disabled={!valid} id="disk-add-submit">
-            Add disk
-          </Button>
-        </>
-      }
+      submitLabel="Add disk"
+      submitId="disk-add-submit"
+      busy={change.isPending}
+      disabled={!valid}
+      onSubmit={submit}
     >
       <div className="space-y-3">
         <div className="flex gap-4 text-sm" role="radiogroup" aria-label="Source">
@@ -130,6 +126,6 @@ export function AddDiskDialog({ host, hw, onClose, onDone }: { host: string; hw:
         <VirshHint command={virsh} id="disk-add-virsh" />
         {change.error !== null && <ErrorBanner error={change.error} title="The disk was not added" id="disk-add-error" />}
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { MacPattern } from '../../../common/networks.js';
 import { NIC_MODELS, virshAttachInterface, type ApplyMode, type HardwareView, type NicModel } from '../../../common/hardware.js';
-import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
+import { ErrorBanner, FormDialog, VirshHint } from '../../lib/ui';
 import { Field, Select, TextInput } from '../../lib/ui/Field';
 import { useNetworks } from '../networks/queries';
 import { ApplyPicker, allowedApply, applyFlags } from './ApplyPicker';
@@ -23,34 +23,24 @@ export function AddNicDialog({ host, hw, onClose, onDone }: { host: string; hw: 
   const flags = applyFlags(apply);
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title={`Add a NIC to ${hw.name}`}
       onClose={onClose}
       id="nic-add-dialog"
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            variant="primary"
-            busy={change.isPending}
-            disabled={!valid}
-            id="nic-add-submit"
-            onClick={() => {
-              if (source === undefined) return;
-              const body = {
-                source: type === 'network' ? { type, network: source } : { type, bridge: source },
-                model,
-                apply,
-                ...(mac.trim() === '' ? {} : { mac: mac.trim() }),
-              };
-              change.mutate({ method: 'post', path: ['interfaces'], body }, { onSuccess: (r) => onDone(r.virsh, r.summary) });
-            }}
-          >
-            Add NIC
-          </Button>
-        </>
-      }
+      submitLabel="Add NIC"
+      submitId="nic-add-submit"
+      busy={change.isPending}
+      disabled={!valid}
+      onSubmit={() => {
+        if (source === undefined) return;
+        const body = {
+          source: type === 'network' ? { type, network: source } : { type, bridge: source },
+          model,
+          apply,
+          ...(mac.trim() === '' ? {} : { mac: mac.trim() }),
+        };
+        change.mutate({ method: 'post', path: ['interfaces'], body }, { onSuccess: (r) => onDone(r.virsh, r.summary) });
+      }}
     >
       <div className="space-y-3">
         <div className="flex gap-4 text-sm" role="radiogroup" aria-label="Connect to">
@@ -78,6 +68,6 @@ export function AddNicDialog({ host, hw, onClose, onDone }: { host: string; hw: 
         <VirshHint command={virshAttachInterface(hw.name, type, source ?? '', model, mac.trim() === '' ? '<generated>' : mac.trim(), flags.live, flags.config)} />
         {change.error !== null && <ErrorBanner error={change.error} title="The NIC was not added" id="nic-add-error" />}
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { virshBlockResize, virshChangeMedia, type HardwareView, type HwDisk } from '../../../common/hardware.js';
-import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
+import { ErrorBanner, FormDialog, VirshHint } from '../../lib/ui';
 import { Field, Select, TextInput } from '../../lib/ui/Field';
 import { usePools, useVolumes } from '../storage/queries';
 import { useHardwareChange } from './queries';
@@ -22,28 +22,18 @@ export function InsertMediaDialog({ host, hw, disk, onClose, onDone }: Props) {
   const [volume, setVolume] = useState<string | undefined>(undefined);
   const chosen = vols.find((v) => v.name === volume) ?? vols.find((v) => v.name.endsWith('.iso')) ?? vols[0];
   return (
-    <Dialog
-      open
+    <FormDialog
       title={`Insert media into ${disk.target}`}
       onClose={onClose}
       id="media-insert-dialog"
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            variant="primary"
-            busy={change.isPending}
-            disabled={chosen === undefined || poolName === undefined}
-            id="media-insert-submit"
-            onClick={() => {
-              if (chosen === undefined || poolName === undefined) return;
-              change.mutate({ method: 'put', path: ['disks', disk.target, 'media'], body: { pool: poolName, volume: chosen.name } }, { onSuccess: (r) => onDone(r.virsh, r.summary) });
-            }}
-          >
-            Insert
-          </Button>
-        </>
-      }
+      submitLabel="Insert"
+      submitId="media-insert-submit"
+      busy={change.isPending}
+      disabled={chosen === undefined || poolName === undefined}
+      onSubmit={() => {
+        if (chosen === undefined || poolName === undefined) return;
+        change.mutate({ method: 'put', path: ['disks', disk.target, 'media'], body: { pool: poolName, volume: chosen.name } }, { onSuccess: (r) => onDone(r.virsh, r.summary) });
+      }}
     >
       <div className="space-y-3">
         <Field id="media-pool" label="Storage pool">
@@ -55,7 +45,7 @@ export function InsertMediaDialog({ host, hw, disk, onClose, onDone }: Props) {
         <VirshHint command={virshChangeMedia(hw.name, disk.target, chosen?.path ?? '', disk.live, disk.config)} />
         {change.error !== null && <ErrorBanner error={change.error} title="The media was not inserted" />}
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -66,25 +56,15 @@ export function GrowDiskDialog({ host, hw, disk, onClose, onDone }: Props) {
   const error = sizeMiB === '' ? undefined : !Number.isFinite(size) || size <= 0 ? 'A size in MiB' : undefined;
   const bytes = Math.round(size * 1024 * 1024);
   return (
-    <Dialog
-      open
+    <FormDialog
       title={`Grow disk ${disk.target}`}
       onClose={onClose}
       id="disk-grow-dialog"
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            variant="primary"
-            busy={change.isPending}
-            disabled={sizeMiB === '' || error !== undefined}
-            id="disk-grow-submit"
-            onClick={() => change.mutate({ method: 'post', path: ['disks', disk.target, 'resize'], body: { capacityBytes: bytes } }, { onSuccess: (r) => onDone(r.virsh, r.summary) })}
-          >
-            Grow
-          </Button>
-        </>
-      }
+      submitLabel="Grow"
+      submitId="disk-grow-submit"
+      busy={change.isPending}
+      disabled={sizeMiB === '' || error !== undefined}
+      onSubmit={() => change.mutate({ method: 'post', path: ['disks', disk.target, 'resize'], body: { capacityBytes: bytes } }, { onSuccess: (r) => onDone(r.virsh, r.summary) })}
     >
       <div className="space-y-3">
         <p>
@@ -99,6 +79,6 @@ export function GrowDiskDialog({ host, hw, disk, onClose, onDone }: Props) {
         <VirshHint command={virshBlockResize(hw.name, disk.target, bytes)} />
         {change.error !== null && <ErrorBanner error={change.error} title="The disk did not grow" />}
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { checkNetworkCreate, FORWARD_MODES, type CreatableForwardMode, type NetworkCreateBody, type NetworkSummary } from '../../../common/networks.js';
-import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
+import { Button, ErrorBanner, FormDialog, VirshHint } from '../../lib/ui';
 import { Checkbox, Field, Select, TextInput } from '../../lib/ui/Field';
 import { useCreateNetwork } from './queries';
 import { suggestRange } from './range';
@@ -67,20 +67,16 @@ export function CreateNetworkDialog({ host, open, onClose, existing }: { host: s
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title="Create a virtual network"
       onClose={close}
       id="network-create-dialog"
       wide
-      footer={
-        <>
-          <Button onClick={close}>Cancel</Button>
-          <Button variant="primary" busy={create.isPending} onClick={submit} id="network-create-submit">
-            Create
-          </Button>
-        </>
-      }
+      submitLabel="Create"
+      submitId="network-create-submit"
+      busy={create.isPending}
+      onSubmit={submit}
     >
       <form
         className="space-y-3"
@@ -147,6 +143,6 @@ export function CreateNetworkDialog({ host, open, onClose, existing }: { host: s
         {create.error !== null && <ErrorBanner error={create.error} title="libvirt refused the network" id="network-create-error" />}
         <button type="submit" hidden />
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

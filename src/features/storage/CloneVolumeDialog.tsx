@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { VolumeSummary } from '../../../common/storage.js';
 import { checkVolumeName } from '../../../common/storage-validate.js';
 import { volumeCommand } from '../../../common/storage-virsh.js';
-import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
+import { ErrorBanner, FormDialog, VirshHint } from '../../lib/ui';
 import { Field, TextInput } from '../../lib/ui/Field';
 import { useVolumeAction } from './queries';
 
@@ -20,8 +20,8 @@ export function CloneVolumeDialog({ host, pool, volume, onClose }: { host: strin
     action.mutate({ vol: volume.name, action: { kind: 'clone', name } }, { onSuccess: onClose });
   };
   return (
-    <Dialog open title={`Clone ${volume.name}`} onClose={onClose} id="volume-clone-dialog"
-      footer={<><Button onClick={onClose}>Cancel</Button><Button variant="primary" id="volume-clone-submit" busy={action.isPending} onClick={submit}>Clone</Button></>}>
+    <FormDialog title={`Clone ${volume.name}`} onClose={onClose} id="volume-clone-dialog"
+      submitLabel="Clone" submitId="volume-clone-submit" busy={action.isPending} onSubmit={submit}>
       <div className="space-y-3">
         <p>Copies the whole volume into a new one in {pool}.</p>
         <Field id="volume-clone-name" label="Name of the copy" required error={error}>
@@ -30,6 +30,6 @@ export function CloneVolumeDialog({ host, pool, volume, onClose }: { host: strin
         <VirshHint command={volumeCommand.clone(pool, volume.name, name)} />
         {action.error !== null && <ErrorBanner error={action.error} />}
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Preallocation, VolumeCreateBody, VolumeFormat, VolumeSummary } from '../../../common/storage.js';
 import { checkVolumeName } from '../../../common/storage-validate.js';
 import { volumeCreateCommand } from '../../../common/storage-virsh.js';
-import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
+import { ErrorBanner, FormDialog, VirshHint } from '../../lib/ui';
 import { Field, Select, TextInput } from '../../lib/ui/Field';
 import { useCreateVolume } from './queries';
 import { parseSizeValue, SizeInput, type SizeValue } from './SizeInput';
@@ -42,14 +42,8 @@ export function CreateVolumeDialog({ host, pool, volumes, open, onClose }: { hos
   };
 
   return (
-    <Dialog open={open} title={`New volume in ${pool}`} onClose={close} id="volume-create-dialog"
-      footer={
-        <>
-          <Button onClick={close}>Cancel</Button>
-          <Button variant="primary" id="volume-create-submit" busy={create.isPending} onClick={submit}>Create volume</Button>
-        </>
-      }
-    >
+    <FormDialog open={open} title={`New volume in ${pool}`} onClose={close} id="volume-create-dialog"
+      submitLabel="Create volume" submitId="volume-create-submit" busy={create.isPending} onSubmit={submit}>
       <form className="space-y-3" onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <Field id="volume-create-name" label="Name" required error={nameError} hint="e.g. test.qcow2">
           <TextInput id="volume-create-name" value={name} onValue={setName} error={nameError} autoFocus />
@@ -84,6 +78,6 @@ export function CreateVolumeDialog({ host, pool, volumes, open, onClose }: { hos
         {create.error !== null && <ErrorBanner error={create.error} id="volume-create-error" />}
         <button type="submit" hidden />
       </form>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { VolumeSummary } from '../../../common/storage.js';
 import { formatBytes, toUnitValue } from '../../../common/storage-units.js';
 import { volumeCommand } from '../../../common/storage-virsh.js';
-import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';
+import { ErrorBanner, FormDialog, VirshHint } from '../../lib/ui';
 import { Checkbox, Field } from '../../lib/ui/Field';
 import { useVolumeAction } from './queries';
 import { parseSizeValue, SizeInput, type SizeValue } from './SizeInput';
@@ -23,8 +23,8 @@ export function ResizeVolumeDialog({ host, pool, volume, onClose }: { host: stri
     action.mutate({ vol: volume.name, action: { kind: 'resize', body: { capacityBytes: parsed.bytes, ...(shrinking ? { allowShrink: true } : {}) } } }, { onSuccess: onClose });
   };
   return (
-    <Dialog open title={`Resize ${volume.name}`} onClose={onClose} id="volume-resize-dialog"
-      footer={<><Button onClick={onClose}>Cancel</Button><Button variant={shrinking ? 'danger' : 'primary'} id="volume-resize-submit" busy={action.isPending} onClick={submit}>{shrinking ? 'Shrink' : 'Resize'}</Button></>}>
+    <FormDialog title={`Resize ${volume.name}`} onClose={onClose} id="volume-resize-dialog"
+      submitLabel={shrinking ? 'Shrink' : 'Resize'} submitId="volume-resize-submit" danger={shrinking} busy={action.isPending} onSubmit={submit}>
       <div className="space-y-3">
         <p>Current virtual size: {formatBytes(volume.capacityBytes)}</p>
         <Field id="volume-resize-size" label="New size" error={error}>
@@ -34,6 +34,6 @@ export function ResizeVolumeDialog({ host, pool, volume, onClose }: { host: stri
         {parsed.ok && <VirshHint command={volumeCommand.resize(pool, volume.name, parsed.bytes, shrinking)} />}
         {action.error !== null && <ErrorBanner error={action.error} />}
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }
