@@ -3,27 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import type { Snapshot } from '../../../common/snapshots.js';
+import { snapshotFixture } from './snapshot.test-helpers';
 import { SnapshotTree } from './SnapshotTree';
 import { snapshotTreeRows } from './tree';
 
-function snap(name: string, parent: string | null, creationTime: number, current = false): Snapshot {
-  return {
-    name,
-    parent,
-    creationTime,
-    current,
-    description: '',
-    state: 'running',
-    kind: 'internal',
-    withMemory: true,
-    memoryFile: null,
-    disks: [],
-    sizeBytes: null,
-    revertible: true,
-    revertProblem: null,
-    deleteProblems: { this: null, children: null },
-  };
-}
+const snap = (name: string, parent: string | null, creationTime: number, current = false): Snapshot => snapshotFixture(name, parent, { creationTime, current });
 
 const rows = snapshotTreeRows([snap('a', null, 1), snap('b', 'a', 2), snap('c', 'b', 3, true), snap('d', 'a', 4)]);
 

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../common/snapshots.js';
 import { deleteWarnings, scopeChoices } from './delete-plan';
+import { snapshotFixture } from './snapshot.test-helpers';
 
-function snap(name: string, parent: string | null, over: Partial<Snapshot> = {}): Snapshot {
-  return {
-    name,
-    parent,
-    creationTime: 0,
-    current: false,
-    description: '',
-    state: 'running',
-    kind: 'internal',
-    withMemory: true,
-    memoryFile: null,
-    disks: [],
-    sizeBytes: null,
-    revertible: true,
-    revertProblem: null,
-    deleteProblems: { this: null, children: null },
-    ...over,
-  };
-}
+const snap = snapshotFixture;
 
 describe('scopeChoices', () => {
   it('offers children only when there are descendants, with libvirt refusals attached', () => {

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../common/snapshots.js';
+import { snapshotFixture } from './snapshot.test-helpers';
 import { descendantsOf, snapshotTreeRows } from './tree';
 
-function snap(name: string, parent: string | null, creationTime: number): Snapshot {
-  return {
-    name,
-    parent,
-    creationTime,
-    description: '',
-    state: 'running',
-    current: false,
-    kind: 'internal',
-    withMemory: true,
-    memoryFile: null,
-    disks: [],
-    sizeBytes: null,
-    revertible: true,
-    revertProblem: null,
-    deleteProblems: { this: null, children: null },
-  };
-}
+const snap = (name: string, parent: string | null, creationTime: number): Snapshot => snapshotFixture(name, parent, { creationTime });
 
 const snaps = [snap('c', 'a', 3), snap('a', null, 1), snap('b', 'a', 2), snap('d', 'b', 4), snap('e', null, 5), snap('orphan', 'gone', 6)];
 
