@@ -79,6 +79,18 @@ test('serial pane: typing a command shows the guest shell\'s answer', async ({ p
   await typeInTerminal(page, serial.getByTestId('serial-terminal'), `echo virtdeck-$((6*7))-${tag}`);
   // The computed 42 proves the guest ran it (the typed line itself says $((6*7))).
   await expect(serial.locator('.xterm-rows')).toContainText(`virtdeck-42-${tag}`);
+
+  // Search the scrollback: found, then not found.
+  await serial.getByRole('button', { name: 'Search' }).click();
+  const search = serial.getByPlaceholder('Search…');
+  await search.fill(`virtdeck-42-${tag}`);
+  await search.press('Enter');
+  await expect(search).not.toHaveAttribute('aria-invalid', 'true');
+  await search.fill('no-such-text-anywhere');
+  await search.press('Enter');
+  await expect(search).toHaveAttribute('aria-invalid', 'true');
+  await search.press('Escape');
+  await expect(search).toBeHidden();
 });
 
 test('VNC pane: a non-blank screen that changes when the guest prints on it', async ({ page }) => {
@@ -99,7 +111,8 @@ test('VNC pane: a non-blank screen that changes when the guest prints on it', as
   const terminal = serial.getByTestId('serial-terminal');
   await typeInTerminal(page, terminal, 'clear > /dev/tty1');
   await expect.poll(async () => (await canvasHash(canvas)).hash, { timeout: 15_000 }).not.toBe(before.hash);
-  await page.waitForTimeout(500);
+  // A cleared screen: at most a cursor is lit.
+  await expect.poll(() => litPixels(canvas), { timeout: 15_000 }).toBeLessThan(1000);
   const blank = await litPixels(canvas);
   await typeInTerminal(page, terminal, 'for i in 1 2 3 4 5 6 7 8; do echo virtdeck-on-the-screen-$i > /dev/tty1; done');
   // Eight lines of 24 characters light up thousands of pixels; a blinking cursor a few dozen.

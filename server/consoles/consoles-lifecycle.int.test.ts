@@ -19,6 +19,8 @@ describe('consoles across VM life cycle and VNC passwords', () => {
   let snapGuest: TestGuest;
   const pwName = uniqueName('console-pw');
   let pwUuid = '';
+  const multiName = uniqueName('console-multi');
+  let multiUuid = '';
 
   beforeAll(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vt-console-'));
@@ -27,11 +29,18 @@ describe('consoles across VM life cycle and VNC passwords', () => {
         .replace("<graphics type='vnc' ", `<graphics type='vnc' passwd='${VNC_PASSWORD}' `);
       await writeFile(join(dir, 'd.xml'), xml);
       await virsh(QEMU_URI, 'define', join(dir, 'd.xml'));
+      // A second console: virtio, which QEMU names console1.
+      const multi = testGuestXml({ name: multiName })
+        .replace('</devices>', "<console type='pty'><target type='virtio' port='1'/></console>\n  </devices>");
+      await writeFile(join(dir, 'm.xml'), multi);
+      await virsh(QEMU_URI, 'define', join(dir, 'm.xml'));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
     pwUuid = await virsh(QEMU_URI, 'domuuid', pwName);
     await virsh(QEMU_URI, 'start', pwName);
+    multiUuid = await virsh(QEMU_URI, 'domuuid', multiName);
+    await virsh(QEMU_URI, 'start', multiName);
     snapGuest = await createTestGuest({ prefix: 'console-snap', disk: 'qcow2', start: true });
     app = await buildApp({ config, spaRoot: '/nonexistent' });
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -44,6 +53,8 @@ describe('consoles across VM life cycle and VNC passwords', () => {
     await app?.close();
     await virshOrNull(QEMU_URI, 'destroy', pwName);
     await virshOrNull(QEMU_URI, 'undefine', pwName);
+    await virshOrNull(QEMU_URI, 'destroy', multiName);
+    await virshOrNull(QEMU_URI, 'undefine', multiName);
     await snapGuest?.cleanup();
   });
 
@@ -62,6 +73,25 @@ describe('consoles across VM life cycle and VNC passwords', () => {
     expect(client.controls[index]).toEqual({ type: 'vnc-credentials', password: VNC_PASSWORD });
     expect(client.controlOffsets[index]).toBe(0);
     await client.close();
+  });
+
+  it('lists several console devices and opens the one asked for', async () => {
+    const xml = await virsh(QEMU_URI, 'dumpxml', multiName);
+    expect(xml).toContain("<alias name='console1'/>");
+    const res = await app.inject({ method: 'GET', url: `/api/v1/hosts/local/vms/${multiUuid}/consoles` });
+    expect(res.json<ConsoleList>().serial.map((d) => [d.name, d.kind, d.targetType])).toEqual([
+      ['serial0', 'serial', 'isa-serial'],
+      ['console1', 'console', 'virtio'],
+    ]);
+    const url = `${base}/api/v1/hosts/local/vms/${multiUuid}/console/serial`;
+    const second = await ConsoleTestClient.open(`${url}?device=console1`);
+    await second.waitForState('connected');
+    expect(second.controls.find((c) => c.type === 'status' && c.state === 'connected')).toMatchObject({ device: 'console1' });
+    // Each device is held on its own: serial0 is still free.
+    const first = await ConsoleTestClient.open(url);
+    await first.waitForState('connected');
+    expect(first.controls.find((c) => c.type === 'status' && c.state === 'connected')).toMatchObject({ device: 'serial0' });
+    await Promise.all([first.close(), second.close()]);
   });
 
   it('reattaches the serial console after a snapshot revert restarts QEMU', async () => {

@@ -97,6 +97,7 @@ export function SerialConsole({ paneId, host, uuid, name, device, onDeviceChange
             placeholder="Search…"
             className={`w-36 rounded border px-1.5 py-0.5 text-xs dark:bg-zinc-900 ${notFound ? 'border-red-500' : 'border-zinc-300 dark:border-zinc-700'}`}
             value={query}
+            aria-invalid={notFound || undefined}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={onSearchKey}
           />
