@@ -43,6 +43,11 @@ export class LibvirtError extends Error {
   }
 }
 
+/** Whether `err` is libvirt's error with this virErrorNumber (`isLibvirtCode(err, VIR_ERR_NO_DOMAIN)`). */
+export function isLibvirtCode(err: unknown, code: number): err is LibvirtError {
+  return err instanceof LibvirtError && err.code === code;
+}
+
 /** The client has no open connection (never connected, reconnecting or closed). */
 export class NotConnectedError extends Error {
   override readonly name: string = 'NotConnectedError';

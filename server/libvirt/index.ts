@@ -11,6 +11,7 @@ export {
 export type { CallOptions } from './procedure.js';
 export {
   LibvirtError,
+  isLibvirtCode,
   NotConnectedError,
   ConnectionLostError,
   CallTimeoutError,

@@ -1,5 +1,5 @@
 /** Virtual networks: list, details, leases, create (with rollback), start, stop, autostart, delete. */
-import { LibvirtError, VIR_ERR_NO_NETWORK, VIR_ERR_NO_SUPPORT, uuidToString, type LibvirtClient, type NetworkRef } from '../libvirt/index.js';
+import { isLibvirtCode, VIR_ERR_NO_NETWORK, VIR_ERR_NO_SUPPORT, uuidToString, type LibvirtClient, type NetworkRef } from '../libvirt/index.js';
 import { checkNetworkCreate, fieldErrorsText, type ExistingNetwork, type NetworkCreateBody, type NetworkDetail, type NetworkLease, type NetworkSummary } from '../../common/networks.js';
 import { HttpError, badRequest } from '../http/errors.js';
 import { buildNetworkXml, parseNetworkXml } from '../xml/network.js';
@@ -7,7 +7,7 @@ import { macOwners, scanDomainNics, usersOfNetwork, type DomainNics } from './do
 
 export const NetworkErrorCodes = { inUse: 'NETWORK_IN_USE', exists: 'ALREADY_EXISTS', createFailed: 'NETWORK_CREATE_FAILED' } as const;
 
-const isNoNetwork = (err: unknown): boolean => err instanceof LibvirtError && err.code === VIR_ERR_NO_NETWORK;
+const isNoNetwork = (err: unknown): boolean => isLibvirtCode(err, VIR_ERR_NO_NETWORK);
 
 export async function lookupNetwork(client: LibvirtClient, name: string): Promise<NetworkRef> {
   return (await client.networkLookupByName({ name })).net;
@@ -19,7 +19,7 @@ async function leasesOf(client: LibvirtClient, net: NetworkRef, scan: readonly D
     ({ leases } = await client.networkGetDhcpLeases({ net, mac: null, needResults: 1, flags: 0 }));
   } catch (err) {
     // Drivers without DHCP (libvirt's test driver) have no leases to show.
-    if (err instanceof LibvirtError && err.code === VIR_ERR_NO_SUPPORT) return [];
+    if (isLibvirtCode(err, VIR_ERR_NO_SUPPORT)) return [];
     throw err;
   }
   const owners = macOwners(scan);

@@ -1,6 +1,6 @@
 import { HttpError } from '../http/errors.js';
 import { toApiError } from '../http/errors.js';
-import { LibvirtError, VIR_ERR_NO_DOMAIN, VIR_ERR_NO_NETWORK, VIR_ERR_NO_STORAGE_POOL, VIR_ERR_NO_STORAGE_VOL } from '../libvirt/index.js';
+import { isLibvirtCode, VIR_ERR_NO_DOMAIN, VIR_ERR_NO_NETWORK, VIR_ERR_NO_STORAGE_POOL, VIR_ERR_NO_STORAGE_VOL } from '../libvirt/index.js';
 
 export const ProvisioningErrorCodes = {
   invalid: 'BAD_REQUEST',
@@ -13,10 +13,6 @@ export const ProvisioningErrorCodes = {
 export const invalid = (message: string): HttpError => new HttpError(400, ProvisioningErrorCodes.invalid, message);
 export const conflict = (code: string, message: string): HttpError => new HttpError(409, code, message);
 
-export function isLibvirtCode(err: unknown, code: number): boolean {
-  return err instanceof LibvirtError && err.code === code;
-}
-
 export const isNoPool = (err: unknown): boolean => isLibvirtCode(err, VIR_ERR_NO_STORAGE_POOL);
 export const isNoVolume = (err: unknown): boolean => isLibvirtCode(err, VIR_ERR_NO_STORAGE_VOL);
 export const isNoNetwork = (err: unknown): boolean => isLibvirtCode(err, VIR_ERR_NO_NETWORK);
@@ -26,16 +22,10 @@ export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** libvirt says "domain 'x' already exists with uuid …" with a generic code: that is a conflict. */
-function statusOf(err: unknown): { statusCode: number; code: string } {
-  const mapped = toApiError(err);
-  if (mapped.statusCode === 500 && /already exists/i.test(messageOf(err))) return { statusCode: 409, code: ProvisioningErrorCodes.exists };
-  return { statusCode: mapped.statusCode, code: mapped.body.error.code };
-}
-
 /** The failure of a multi-step job, with what was undone (or could not be) appended to the message. */
 export function failedWithRollback(err: unknown, undone: string[], leftovers: string[]): HttpError {
-  const { statusCode, code } = statusOf(err);
+  const { statusCode, body } = toApiError(err);
+  const { code } = body.error;
   let message = messageOf(err);
   if (undone.length > 0) message += `. Rolled back: ${undone.join(', ')}`;
   else message += '. Nothing had been created';

@@ -12,6 +12,7 @@ import type {
 import { memoryPath, overlayPath } from '../../common/snapshots.js';
 import { HttpError } from '../http/errors.js';
 import {
+  isLibvirtCode,
   isUuid,
   LibvirtError,
   SnapshotCreateFlags,
@@ -60,7 +61,7 @@ function uuidBytes(text: string): Uint8Array {
 }
 
 function isNoSnapshot(err: unknown): boolean {
-  return err instanceof LibvirtError && err.code === VIR_ERR_NO_DOMAIN_SNAPSHOT;
+  return isLibvirtCode(err, VIR_ERR_NO_DOMAIN_SNAPSHOT);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { HttpError } from '../http/errors.js';
-import { LibvirtError } from '../libvirt/index.js';
 import type { FieldErrors } from '../../common/storage-pool-check.js';
 
 /** Error codes storage produces itself (libvirt failures keep libvirt's code names). */
@@ -21,10 +20,6 @@ export const conflict = (code: string, message: string): HttpError => new HttpEr
 export function invalidFields(errors: FieldErrors): HttpError {
   const parts = Object.entries(errors).map(([field, reason]) => `${field}: ${reason}`);
   return invalid(parts.join('; '));
-}
-
-export function isLibvirtCode(err: unknown, code: number): boolean {
-  return err instanceof LibvirtError && err.code === code;
 }
 
 export function messageOf(err: unknown): string {

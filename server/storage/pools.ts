@@ -1,5 +1,5 @@
 /** Storage pools: list, details, the wizard's define (+ build/start/autostart) and lifecycle. */
-import { StoragePoolBuildFlags, uuidToString, VIR_ERR_NO_STORAGE_POOL, type StoragePoolRef } from '../libvirt/index.js';
+import { isLibvirtCode, StoragePoolBuildFlags, uuidToString, VIR_ERR_NO_STORAGE_POOL, type StoragePoolRef } from '../libvirt/index.js';
 import type { FindSourcesBody, PoolCreateBody, PoolDetails, PoolPreview, PoolSource, PoolState, PoolSummary } from '../../common/storage.js';
 import { checkPoolCreate } from '../../common/storage-pool-check.js';
 import { poolCreateCommands } from '../../common/storage-virsh.js';
@@ -8,7 +8,7 @@ import { buildPoolXml, buildSourceSpecXml, parsePoolSourcesXml, parsePoolXml } f
 import {
   POOL_DELETE_NORMAL, POOL_STATE_NAMES, type StorageClient,
 } from './client.js';
-import { conflict, invalid, invalidFields, isLibvirtCode, messageOf, StorageErrorCodes } from './errors.js';
+import { conflict, invalid, invalidFields, messageOf, StorageErrorCodes } from './errors.js';
 
 export async function lookupPool(client: StorageClient, name: string): Promise<StoragePoolRef> {
   return (await client.storagePoolLookupByName({ name })).pool;

@@ -2,9 +2,9 @@
 import type { VmRef, VolumeCreateBody, VolumeDetails, VolumeResizeBody, VolumeSummary, BackingEntry } from '../../common/storage.js';
 import { checkVolumeName } from '../../common/storage-validate.js';
 import { buildVolumeXml, parseVolumeXml, type ParsedVolume } from '../xml/volume.js';
-import { StorageVolCreateFlags, StorageVolResizeFlags, VIR_ERR_NO_STORAGE_VOL, type StoragePoolRef, type StorageVolRef } from '../libvirt/index.js';
+import { isLibvirtCode, StorageVolCreateFlags, StorageVolResizeFlags, VIR_ERR_NO_STORAGE_VOL, type StoragePoolRef, type StorageVolRef } from '../libvirt/index.js';
 import type { StorageClient } from './client.js';
-import { conflict, invalid, isLibvirtCode, StorageErrorCodes } from './errors.js';
+import { conflict, invalid, StorageErrorCodes } from './errors.js';
 import { lookupPool } from './pools.js';
 import { scanDiskUses, usersOf } from './used-by.js';
 

@@ -1,4 +1,4 @@
-import { DomainEventType, LibvirtError, VIR_ERR_NO_DOMAIN, uuidToString, type DomainRef } from '../libvirt/index.js';
+import { DomainEventType, isLibvirtCode, VIR_ERR_NO_DOMAIN, uuidToString, type DomainRef } from '../libvirt/index.js';
 import type { VmEvent } from '../../common/events.js';
 import type { VmSummary } from '../../common/vms.js';
 import type { HostRegistry } from '../hosts/registry.js';
@@ -44,7 +44,7 @@ export function feedVmEvents(hosts: HostRegistry, hub: EventHub, vms: VmService,
           vm = await limiter.run(() => vms.summary(hostId, client, dom));
         } catch (err) {
           // A transient domain that stopped is gone; anything else is reported without the summary.
-          if (!(err instanceof LibvirtError && err.code === VIR_ERR_NO_DOMAIN)) log(`vm event summary for ${dom.name} failed`, err);
+          if (!isLibvirtCode(err, VIR_ERR_NO_DOMAIN)) log(`vm event summary for ${dom.name} failed`, err);
         }
       }
       const data: VmEvent = {

@@ -2,7 +2,7 @@ import {
   DomainStatsTypes,
   DomainXmlFlags,
   ListDomainsFlags,
-  LibvirtError,
+  isLibvirtCode,
   VIR_ERR_INTERNAL_ERROR,
   VIR_ERR_NO_DOMAIN,
   typedParamsToObject,
@@ -36,7 +36,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 }
 
 function isNoDomain(err: unknown): boolean {
-  return err instanceof LibvirtError && err.code === VIR_ERR_NO_DOMAIN;
+  return isLibvirtCode(err, VIR_ERR_NO_DOMAIN);
 }
 
 function num(value: unknown): number | undefined {
@@ -153,7 +153,7 @@ export class VmService {
    * when the state shows the action cannot apply, answer 409 with libvirt's own code and message.
    */
   private async explainRefusal(client: LibvirtClient, dom: DomainRef, action: VmActionName, err: unknown): Promise<unknown> {
-    if (!(err instanceof LibvirtError) || err.code !== VIR_ERR_INTERNAL_ERROR) return err;
+    if (!isLibvirtCode(err, VIR_ERR_INTERNAL_ERROR)) return err;
     try {
       const { state } = await client.domainGetState({ dom, flags: 0 });
       if (!actionAllowed(action, vmStateOf(state))) return new HttpError(409, err.codeName, err.message);
