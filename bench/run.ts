@@ -1,5 +1,5 @@
 // Entry of `npm run bench -- <name> [<name>…]`: runs bench/<name>.ts (which exports `run()`)
-// and prints one JSON line per result.
+// and prints one JSON line per result; `npm run bench` alone runs every benchmark.
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -31,11 +31,11 @@ function isRun(value: unknown): value is BenchRun {
   return typeof value === 'function';
 }
 
-async function main(names: string[]): Promise<number> {
-  if (names.length === 0) {
-    process.stderr.write('usage: npm run bench -- <name> [<name>…]   (runs bench/<name>.ts)\n');
-    return 2;
-  }
+/** Every benchmark in bench/, for `npm run bench` with no name. */
+export const allBenchmarks = ['rpc', 'vms', 'console'] as const;
+
+async function main(requested: string[]): Promise<number> {
+  const names = requested.length === 0 ? [...allBenchmarks] : requested;
   for (const name of names) {
     if (!/^[a-z][a-z0-9-]*$/.test(name) || name === 'run') {
       process.stderr.write(`bench: invalid benchmark name ${JSON.stringify(name)}\n`);
