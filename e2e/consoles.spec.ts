@@ -241,3 +241,17 @@ test('VNC pane: a password-protected display connects without asking (password f
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('VNC pane follows the VM: not running while off, connected again by itself when it starts', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto(openUrl(withVnc, 'vnc'));
+  const vnc = pane(page, withVnc, 'vnc');
+  const status = vnc.getByTestId('console-status');
+  await expect(status).toHaveAttribute('data-state', 'connected');
+  await virsh(QEMU_URI, 'destroy', withVnc.name);
+  await expect(status).toHaveAttribute('data-state', 'vm-not-running', { timeout: 20_000 });
+  await virsh(QEMU_URI, 'start', withVnc.name);
+  await expect(status).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+  await expect(vnc.locator('[data-testid="vnc-screen"] canvas')).toBeVisible();
+  await withVnc.waitForBanner(60_000);
+});
