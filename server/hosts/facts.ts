@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { messageOf } from '../http/errors.js';
 import type { LibvirtClient } from '../libvirt/index.js';
 import type { HostFacts } from '../../common/hosts.js';
 import { parseCapabilities, parseDomainCapabilities } from './capabilities.js';
@@ -48,7 +49,7 @@ export async function readHostFacts(id: string, uri: string, client: LibvirtClie
       });
       domainCaps = { ok: true, emulator: parseDomainCapabilities(xml).emulator };
     } catch (err) {
-      domainCaps = { ok: false, message: err instanceof Error ? err.message : String(err) };
+      domainCaps = { ok: false, message: messageOf(err) };
     }
   }
   const kvm = decideKvm({ caps, domainCaps, cpuinfoFlags: isLocalUri(uri) && type === 'QEMU' ? await readCpuinfoFlags() : undefined });

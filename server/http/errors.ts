@@ -50,6 +50,10 @@ export function toApiError(err: unknown): ApiErrorReply {
       return { statusCode: status, body: { error: { code: err.code, message: err.message } } };
     }
   }
-  const message = err instanceof Error ? err.message : String(err);
-  return { statusCode: 500, body: { error: { code: ErrorCodes.internal, message } } };
+  return { statusCode: 500, body: { error: { code: ErrorCodes.internal, message: messageOf(err) } } };
+}
+
+/** The message of anything thrown. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

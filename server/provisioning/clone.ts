@@ -9,7 +9,8 @@ import { DomainState, DomainUndefineFlags, DomainXmlFlags, type DomainRef, type 
 import { parseDomainXml } from '../xml/domain.js';
 import { applyCloneEdits, type CloneDiskEdit } from '../xml/domain-build-clone.js';
 import { buildVolumeXml, parseVolumeXml } from '../xml/volume.js';
-import { conflict, failedWithRollback, invalid, isNoDomain, isNoVolume, messageOf, ProvisioningErrorCodes } from './errors.js';
+import { messageOf } from '../http/errors.js';
+import { conflict, failedWithRollback, invalid, isNoDomain, isNoVolume, ProvisioningErrorCodes } from './errors.js';
 import { generateMac } from './mac.js';
 import { SERIAL_LOG_DIR } from './create.js';
 

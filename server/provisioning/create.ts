@@ -11,7 +11,8 @@ import { buildDomainXml, targetName, type DiskSpec, type DomainSpec, type Interf
 import { buildVolumeXml, parseVolumeXml } from '../xml/volume.js';
 import { parsePoolXml } from '../xml/pool.js';
 import { GENERIC_LINUX, type OsCatalog } from '../osinfo/catalog.js';
-import { conflict, failedWithRollback, invalid, isNoDomain, isNoNetwork, isNoPool, isNoVolume, messageOf, ProvisioningErrorCodes } from './errors.js';
+import { messageOf } from '../http/errors.js';
+import { conflict, failedWithRollback, invalid, isNoDomain, isNoNetwork, isNoPool, isNoVolume, ProvisioningErrorCodes } from './errors.js';
 import { generateMac } from './mac.js';
 import type { HostPlatform } from './platform.js';
 import { virtInstallLine } from './virt-install.js';

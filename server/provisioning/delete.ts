@@ -7,7 +7,8 @@ import type { DeletePlan, DeletePlanDisk, DeleteVmBody, DeleteVmResult } from '.
 import { DomainUndefineFlags, DomainXmlFlags, type DomainRef, type LibvirtClient, type StorageVolRef, uuidFromString, uuidToString } from '../libvirt/index.js';
 import { parseDomainXml } from '../xml/domain.js';
 import { scanDiskUses, usersOf } from '../storage/used-by.js';
-import { conflict, invalid, messageOf, ProvisioningErrorCodes } from './errors.js';
+import { messageOf } from '../http/errors.js';
+import { conflict, invalid, ProvisioningErrorCodes } from './errors.js';
 
 /** The NVRAM file of a UEFI VM (`<os><nvram>path</nvram>`). */
 function nvramOf(xml: string): string | undefined {

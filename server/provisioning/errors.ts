@@ -1,5 +1,4 @@
-import { HttpError } from '../http/errors.js';
-import { toApiError } from '../http/errors.js';
+import { HttpError, messageOf, toApiError } from '../http/errors.js';
 import { isLibvirtCode, VIR_ERR_NO_DOMAIN, VIR_ERR_NO_NETWORK, VIR_ERR_NO_STORAGE_POOL, VIR_ERR_NO_STORAGE_VOL } from '../libvirt/index.js';
 
 export const ProvisioningErrorCodes = {
@@ -17,10 +16,6 @@ export const isNoPool = (err: unknown): boolean => isLibvirtCode(err, VIR_ERR_NO
 export const isNoVolume = (err: unknown): boolean => isLibvirtCode(err, VIR_ERR_NO_STORAGE_VOL);
 export const isNoNetwork = (err: unknown): boolean => isLibvirtCode(err, VIR_ERR_NO_NETWORK);
 export const isNoDomain = (err: unknown): boolean => isLibvirtCode(err, VIR_ERR_NO_DOMAIN);
-
-export function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** The failure of a multi-step job, with what was undone (or could not be) appended to the message. */
 export function failedWithRollback(err: unknown, undone: string[], leftovers: string[]): HttpError {

@@ -21,7 +21,3 @@ export function invalidFields(errors: FieldErrors): HttpError {
   const parts = Object.entries(errors).map(([field, reason]) => `${field}: ${reason}`);
   return invalid(parts.join('; '));
 }
-
-export function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

@@ -8,7 +8,8 @@ import { buildPoolXml, buildSourceSpecXml, parsePoolSourcesXml, parsePoolXml } f
 import {
   POOL_DELETE_NORMAL, POOL_STATE_NAMES, type StorageClient,
 } from './client.js';
-import { conflict, invalid, invalidFields, messageOf, StorageErrorCodes } from './errors.js';
+import { messageOf } from '../http/errors.js';
+import { conflict, invalid, invalidFields, StorageErrorCodes } from './errors.js';
 
 export async function lookupPool(client: StorageClient, name: string): Promise<StoragePoolRef> {
   return (await client.storagePoolLookupByName({ name })).pool;
