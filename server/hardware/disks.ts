@@ -1,5 +1,5 @@
 /** Disks of a VM: attach (new or existing volume, ISO), detach, CD-ROM media, grow. */
-import type { LibvirtClient } from '../libvirt/index.js';
+import { DomainBlockResizeFlags, DomainDeviceModifyFlags, type LibvirtClient } from '../libvirt/index.js';
 import { HttpError, badRequest } from '../http/errors.js';
 import { buildDiskXml } from '../xml/device.js';
 import { createVolume, getVolume, lookupVolume, resizeVolume } from '../storage/volumes.js';
@@ -10,11 +10,6 @@ import {
 } from '../../common/hardware.js';
 import { HardwareErrorCodes, hardwareView, loadVm, resolveApply, resolveDeviceApply, type VmContext } from './context.js';
 import { freeTarget } from './targets.js';
-
-// virDomainBlockResizeFlags
-const BLOCK_RESIZE_BYTES = 1;
-// virDomainDeviceModifyFlags
-const DEVICE_MODIFY_FORCE = 4;
 
 async function result(client: LibvirtClient, uuid: string, applies: ChangeResult['applies'], virsh: string, what: string): Promise<ChangeResult> {
   return { applies, virsh, summary: `${what}; ${appliesText(applies)}`, hardware: hardwareView(await loadVm(client, uuid), uuid) };
@@ -123,7 +118,7 @@ export async function changeMedia(client: LibvirtClient, uuid: string, target: s
     readonly: true,
   });
   // FORCE: eject even when the guest has locked the tray (what the user asked for).
-  await client.domainUpdateDeviceFlags({ dom: vm.dom, xml, flags: where.flags | (where.live ? DEVICE_MODIFY_FORCE : 0) });
+  await client.domainUpdateDeviceFlags({ dom: vm.dom, xml, flags: where.flags | (where.live ? DomainDeviceModifyFlags.FORCE : 0) });
   const what = volume === undefined ? `Ejected the media of ${target}` : `Inserted ${volume.path} into ${target}`;
   return result(client, uuid, where.applies, virshChangeMedia(vm.name, target, volume?.path, where.live, where.config), what);
 }
@@ -142,7 +137,7 @@ export async function resizeDisk(client: LibvirtClient, uuid: string, target: st
     throw badRequest(`Disk "${target}" is ${current.capacityBytes} bytes; a disk can only grow (shrinking loses data)`);
   }
   if (vm.active && inLive) {
-    await client.domainBlockResize({ dom: vm.dom, disk: target, size: capacityBytes, flags: BLOCK_RESIZE_BYTES });
+    await client.domainBlockResize({ dom: vm.dom, disk: target, size: capacityBytes, flags: DomainBlockResizeFlags.BYTES });
     return result(client, uuid, 'both', virshBlockResize(vm.name, target, capacityBytes), `Grew ${target} to ${capacityBytes} bytes`);
   }
   await resizeVolume(client, vol.pool, vol.name, { capacityBytes });

@@ -134,6 +134,10 @@ export const DomainXmlFlags = { SECURE: 1, INACTIVE: 2, UPDATE_CPU: 4, MIGRATABL
 export const DomainAffect = { CURRENT: 0, LIVE: 1, CONFIG: 2 } as const;
 export const DomainVcpuFlags = { MAXIMUM: 4, GUEST: 8, HOTPLUGGABLE: 16 } as const;
 export const DomainMemoryFlags = { MAXIMUM: 4 } as const;
+/** virDomainDeviceModifyFlags (beyond DomainAffect) */
+export const DomainDeviceModifyFlags = { FORCE: 4 } as const;
+/** virDomainBlockResizeFlags */
+export const DomainBlockResizeFlags = { BYTES: 1 } as const;
 /** virDomainUndefineFlagsValues */
 export const DomainUndefineFlags = {
   MANAGED_SAVE: 1,
