@@ -246,6 +246,20 @@ export const OsEntry = Type.Object({
 });
 export type OsEntry = Static<typeof OsEntry>;
 
+/** The catalog's first entry and the wizard's default: any modern Linux, virtio devices. */
+export const GENERIC_LINUX: OsEntry = {
+  id: 'generic-linux',
+  shortId: 'generic-linux',
+  name: 'Generic Linux',
+  family: 'linux',
+  eol: false,
+  recommendedRamBytes: 1024 ** 3,
+  recommendedStorageBytes: 10 * 1024 ** 3,
+  recommendedVcpus: 1,
+  virtioDisk: true,
+  virtioNet: true,
+};
+
 export const OsSearchQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),

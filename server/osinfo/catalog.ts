@@ -4,7 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { OsEntry } from '../../common/provisioning.js';
+import { GENERIC_LINUX, type OsEntry } from '../../common/provisioning.js';
 import { parseOsinfoXml, type OsResources, type RawOs } from './parse.js';
 
 export const OSINFO_DIR = '/usr/share/osinfo/os';
@@ -13,19 +13,6 @@ export const OSINFO_DIR = '/usr/share/osinfo/os';
 const VIRTIO_DISK = ['http://pcisig.com/pci/1af4/1001', 'http://pcisig.com/pci/1af4/1042'];
 const VIRTIO_NET = ['http://pcisig.com/pci/1af4/1000', 'http://pcisig.com/pci/1af4/1041'];
 const GiB = 1024 ** 3;
-
-export const GENERIC_LINUX: OsEntry = {
-  id: 'generic-linux',
-  shortId: 'generic-linux',
-  name: 'Generic Linux',
-  family: 'linux',
-  eol: false,
-  recommendedRamBytes: 1 * GiB,
-  recommendedStorageBytes: 10 * GiB,
-  recommendedVcpus: 1,
-  virtioDisk: true,
-  virtioNet: true,
-};
 
 export const OTHER_OS: OsEntry = {
   id: 'other',

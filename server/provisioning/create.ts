@@ -4,13 +4,13 @@
  * made when a later step fails.
  */
 import type { CreateVmBody, CreateVmResult, OsEntry } from '../../common/provisioning.js';
-import { checkVmName } from '../../common/provisioning.js';
+import { checkVmName, GENERIC_LINUX } from '../../common/provisioning.js';
 import { checkAbsolutePath } from '../../common/storage-validate.js';
 import { DomainUndefineFlags, DomainXmlFlags, type DomainRef, type LibvirtClient, type StoragePoolRef, type StorageVolRef, uuidToString } from '../libvirt/index.js';
 import { buildDomainXml, targetName, type DiskSpec, type DomainSpec, type InterfaceSpec, type BootSpec } from '../xml/domain-build.js';
 import { buildVolumeXml, parseVolumeXml } from '../xml/volume.js';
 import { parsePoolXml } from '../xml/pool.js';
-import { GENERIC_LINUX, type OsCatalog } from '../osinfo/catalog.js';
+import type { OsCatalog } from '../osinfo/catalog.js';
 import { messageOf } from '../http/errors.js';
 import { conflict, failedWithRollback, invalid, isNoDomain, isNoNetwork, isNoPool, isNoVolume, ProvisioningErrorCodes } from './errors.js';
 import { generateMac } from './mac.js';

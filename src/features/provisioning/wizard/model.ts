@@ -1,6 +1,6 @@
 /** The New VM wizard's state, its checks per step, and the request it sends. Pure: tested on its own. */
 import type { CreateVmBody, DiskBus, NicModel, OsEntry, ProvisioningOptions } from '../../../../common/provisioning.js';
-import { checkVmName } from '../../../../common/provisioning.js';
+import { checkVmName, GENERIC_LINUX } from '../../../../common/provisioning.js';
 import { checkAbsolutePath } from '../../../../common/storage-validate.js';
 import { formatBytes, parseSize } from '../../../../common/storage-units.js';
 
@@ -52,19 +52,6 @@ export interface WizardState {
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
 
-export const GENERIC_LINUX_ENTRY: OsEntry = {
-  id: 'generic-linux',
-  shortId: 'generic-linux',
-  name: 'Generic Linux',
-  family: 'linux',
-  eol: false,
-  recommendedRamBytes: GiB,
-  recommendedStorageBytes: 10 * GiB,
-  recommendedVcpus: 1,
-  virtioDisk: true,
-  virtioNet: true,
-};
-
 export function initialState(): WizardState {
   return {
     source: 'iso',
@@ -74,7 +61,7 @@ export function initialState(): WizardState {
     kernel: '',
     initrd: '',
     cmdline: 'console=ttyS0',
-    os: GENERIC_LINUX_ENTRY,
+    os: GENERIC_LINUX,
     memoryMiB: '1024',
     vcpus: '1',
     storage: 'new',
@@ -204,7 +191,7 @@ export function toBody(s: WizardState): CreateVmBody {
   return {
     name: s.name,
     source,
-    ...(s.os.id === GENERIC_LINUX_ENTRY.id ? {} : { os: s.os.id }),
+    ...(s.os.id === GENERIC_LINUX.id ? {} : { os: s.os.id }),
     memoryMiB: positiveInt(s.memoryMiB) ?? 1,
     vcpus: positiveInt(s.vcpus) ?? 1,
     storage,
