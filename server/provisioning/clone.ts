@@ -9,8 +9,7 @@ import { DomainState, DomainUndefineFlags, DomainXmlFlags, type DomainRef, type 
 import { parseDomainXml } from '../xml/domain.js';
 import { applyCloneEdits, type CloneDiskEdit } from '../xml/domain-build-clone.js';
 import { buildVolumeXml, parseVolumeXml } from '../xml/volume.js';
-import { messageOf } from '../http/errors.js';
-import { conflict, failedWithRollback, invalid, isNoDomain, isNoVolume, ProvisioningErrorCodes } from './errors.js';
+import { conflict, invalid, isNoDomain, isNoVolume, ProvisioningErrorCodes, Rollback } from './errors.js';
 import { generateMac } from './mac.js';
 import { SERIAL_LOG_DIR } from './create.js';
 
@@ -135,24 +134,16 @@ export async function cloneVm(ctx: CloneContext, uuid: string, newName: string):
     step(`defined VM ${newName}`);
     return { uuid: uuidToString(newDom.uuid), name: newName, macs, disks: [...cloned, ...shared], steps };
   } catch (err) {
-    const undone: string[] = [];
-    const leftovers: string[] = [];
-    if (newDom !== undefined) {
-      try {
-        await client.domainUndefineFlags({ dom: newDom, flags: DomainUndefineFlags.MANAGED_SAVE | DomainUndefineFlags.SNAPSHOTS_METADATA });
-        undone.push(`undefined VM ${newName}`);
-      } catch (e) {
-        leftovers.push(`VM ${newName} (${messageOf(e)})`);
-      }
+    const rollback = new Rollback();
+    const dom = newDom;
+    if (dom !== undefined) {
+      await rollback.undo(`undefined VM ${newName}`, `VM ${newName}`, () =>
+        client.domainUndefineFlags({ dom, flags: DomainUndefineFlags.MANAGED_SAVE | DomainUndefineFlags.SNAPSHOTS_METADATA }),
+      );
     }
     for (const vol of createdVols) {
-      try {
-        await client.storageVolDelete({ vol, flags: 0 });
-        undone.push(`deleted volume ${vol.pool}/${vol.name}`);
-      } catch (e) {
-        leftovers.push(`volume ${vol.pool}/${vol.name} (${messageOf(e)})`);
-      }
+      await rollback.undo(`deleted volume ${vol.pool}/${vol.name}`, `volume ${vol.pool}/${vol.name}`, () => client.storageVolDelete({ vol, flags: 0 }));
     }
-    throw failedWithRollback(err, undone, leftovers);
+    throw rollback.failure(err);
   }
 }

@@ -11,8 +11,7 @@ import { buildDomainXml, targetName, type DiskSpec, type DomainSpec, type Interf
 import { buildVolumeXml, parseVolumeXml } from '../xml/volume.js';
 import { parsePoolXml } from '../xml/pool.js';
 import type { OsCatalog } from '../osinfo/catalog.js';
-import { messageOf } from '../http/errors.js';
-import { conflict, failedWithRollback, invalid, isNoDomain, isNoNetwork, isNoPool, isNoVolume, ProvisioningErrorCodes } from './errors.js';
+import { conflict, invalid, isNoDomain, isNoNetwork, isNoPool, isNoVolume, ProvisioningErrorCodes, Rollback } from './errors.js';
 import { generateMac } from './mac.js';
 import type { HostPlatform } from './platform.js';
 import { virtInstallLine } from './virt-install.js';
@@ -302,25 +301,18 @@ export async function createVm(ctx: ProvisionContext, body: CreateVmBody): Promi
     const { xml: finalXml } = await client.domainGetXmlDesc({ dom, flags: DomainXmlFlags.INACTIVE });
     return { dryRun: false, uuid: uuidToString(dom.uuid), name: body.name, xml: finalXml, virtInstall: commandLine(ctx, plan, start), steps, resolved: plan.resolved, warnings: plan.warnings };
   } catch (err) {
-    const undone: string[] = [];
-    const leftovers: string[] = [];
-    if (dom !== undefined) {
-      try {
-        await client.domainUndefineFlags({ dom, flags: DomainUndefineFlags.MANAGED_SAVE | DomainUndefineFlags.SNAPSHOTS_METADATA | (spec.firmware === 'efi' ? DomainUndefineFlags.NVRAM : 0) });
-        undone.push(`undefined VM ${body.name}`);
-      } catch (e) {
-        leftovers.push(`VM ${body.name} (${messageOf(e)})`);
-      }
+    const rollback = new Rollback();
+    const [definedDom, createdVol] = [dom, vol];
+    if (definedDom !== undefined) {
+      const flags = DomainUndefineFlags.MANAGED_SAVE | DomainUndefineFlags.SNAPSHOTS_METADATA | (spec.firmware === 'efi' ? DomainUndefineFlags.NVRAM : 0);
+      await rollback.undo(`undefined VM ${body.name}`, `VM ${body.name}`, () => client.domainUndefineFlags({ dom: definedDom, flags }));
     }
-    if (vol !== undefined) {
-      try {
-        await client.storageVolDelete({ vol, flags: 0 });
-        undone.push(`deleted volume ${plan.newVolume?.poolName ?? vol.pool}/${vol.name}`);
-      } catch (e) {
-        leftovers.push(`volume ${vol.name} (${messageOf(e)})`);
-      }
+    if (createdVol !== undefined) {
+      await rollback.undo(`deleted volume ${plan.newVolume?.poolName ?? createdVol.pool}/${createdVol.name}`, `volume ${createdVol.name}`, () =>
+        client.storageVolDelete({ vol: createdVol, flags: 0 }),
+      );
     }
-    if (undone.length > 0) ctx.progress?.(`rolled back: ${undone.join(', ')}`);
-    throw failedWithRollback(err, undone, leftovers);
+    if (rollback.undone.length > 0) ctx.progress?.(`rolled back: ${rollback.undone.join(', ')}`);
+    throw rollback.failure(err);
   }
 }

@@ -17,8 +17,27 @@ export const isNoVolume = (err: unknown): boolean => isLibvirtCode(err, VIR_ERR_
 export const isNoNetwork = (err: unknown): boolean => isLibvirtCode(err, VIR_ERR_NO_NETWORK);
 export const isNoDomain = (err: unknown): boolean => isLibvirtCode(err, VIR_ERR_NO_DOMAIN);
 
+/** Undoes the steps of a failed job one by one, noting what was undone and what could not be. */
+export class Rollback {
+  readonly undone: string[] = [];
+  readonly leftovers: string[] = [];
+
+  async undo(done: string, leftover: string, run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+      this.undone.push(done);
+    } catch (e) {
+      this.leftovers.push(`${leftover} (${messageOf(e)})`);
+    }
+  }
+
+  failure(err: unknown): HttpError {
+    return failedWithRollback(err, this.undone, this.leftovers);
+  }
+}
+
 /** The failure of a multi-step job, with what was undone (or could not be) appended to the message. */
-export function failedWithRollback(err: unknown, undone: string[], leftovers: string[]): HttpError {
+function failedWithRollback(err: unknown, undone: string[], leftovers: string[]): HttpError {
   const { statusCode, body } = toApiError(err);
   const { code } = body.error;
   let message = messageOf(err);
