@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
-import { XMLParser } from 'fast-xml-parser';
 import type { GraphicsDevice, SerialDevice } from '../../common/consoles.js';
+import { parseDomainDevices, type DomainCharDevice, type DomainGraphicsAccess } from '../xml/domain.js';
+import type { VmGraphics } from '../../common/vms.js';
 
 /** Where the server connects to reach a VM's VNC server. Comes only from the live domain XML. */
 export type VncTarget =
@@ -20,68 +21,30 @@ export interface DomainConsoles {
   vnc: VncGraphics | null;
 }
 
-type Attrs = Record<string, unknown>;
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseAttributeValue: false,
-  parseTagValue: false,
-  isArray: (name, jpath, _isLeaf, isAttribute) => !isAttribute && (
-    ['domain.devices.serial', 'domain.devices.console', 'domain.devices.graphics', 'domain.devices.graphics.listen']
-      .includes(String(jpath)) || name === 'devices'),
-});
-
-function asRecord(value: unknown): Attrs {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Attrs) : {};
+function toSerial(device: DomainCharDevice, index: number, name: string): SerialDevice {
+  return {
+    name,
+    kind: device.kind === 'console' ? 'console' : 'serial',
+    targetType: device.targetType ?? '',
+    port: device.port ?? index,
+    sourceType: device.type,
+  };
 }
 
-function asArray(value: unknown): Attrs[] {
-  return Array.isArray(value) ? value.map(asRecord) : [];
-}
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function int(value: unknown, fallback: number): number {
-  const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : NaN;
-  return Number.isSafeInteger(n) ? n : fallback;
-}
-
-function aliasOf(device: Attrs): string {
-  return str(asRecord(device['alias'])['@_name']);
-}
-
-function parseSerials(devices: Attrs): SerialDevice[] {
+function parseSerials(devices: DomainCharDevice[]): SerialDevice[] {
   const result: SerialDevice[] = [];
   const seen = new Set<string>();
-  asArray(devices['serial']).forEach((serial, index) => {
-    const target = asRecord(serial['target']);
-    const name = aliasOf(serial) || `serial${index}`;
+  devices.filter((d) => d.kind === 'serial').forEach((serial, index) => {
+    const name = serial.alias || `serial${index}`;
     seen.add(name);
-    result.push({
-      name,
-      kind: 'serial',
-      targetType: str(target['@_type']),
-      port: int(target['@_port'], index),
-      sourceType: str(serial['@_type']),
-    });
+    result.push(toSerial(serial, index, name));
   });
-  asArray(devices['console']).forEach((console, index) => {
-    const target = asRecord(console['target']);
-    const targetType = str(target['@_type']);
+  devices.filter((d) => d.kind === 'console').forEach((console, index) => {
     // QEMU gives the first console the serial port's alias when it is that serial port.
-    const name = aliasOf(console) || (index === 0 && targetType === 'serial' ? 'serial0' : `console${index}`);
+    const name = console.alias || (index === 0 && console.targetType === 'serial' ? 'serial0' : `console${index}`);
     if (seen.has(name)) return;
     seen.add(name);
-    result.push({
-      name,
-      kind: 'console',
-      targetType,
-      port: int(target['@_port'], index),
-      sourceType: str(console['@_type']),
-    });
+    result.push(toSerial(console, index, name));
   });
   return result;
 }
@@ -95,46 +58,39 @@ function normaliseAddress(address: string): string | null {
   return /^[A-Za-z0-9.-]{1,253}$/.test(trimmed) ? trimmed : null;
 }
 
-function resolveVnc(graphics: Attrs): { listen: GraphicsDevice['listen']; target: VncTarget | null } {
-  const listens = asArray(graphics['listen']);
-  const first = listens[0] ?? {};
-  const listenType = str(first['@_type']) || (str(graphics['@_socket']) ? 'socket' : 'address');
+function listenOf(access: DomainGraphicsAccess): GraphicsDevice['listen'] {
+  return access.listenType === 'socket' ? 'socket' : access.listenType === 'none' ? 'none' : 'address';
+}
+
+function resolveVnc(g: VmGraphics, access: DomainGraphicsAccess): { listen: GraphicsDevice['listen']; target: VncTarget | null } {
+  const listenType = access.listenType || (g.socket ? 'socket' : 'address');
   if (listenType === 'none') return { listen: 'none', target: null };
   if (listenType === 'socket') {
-    const path = str(first['@_socket']) || str(graphics['@_socket']);
+    const path = access.listenSocket || g.socket || '';
     const valid = path.startsWith('/') && !path.includes('\0') && !path.split('/').includes('..');
     return { listen: 'socket', target: valid ? { kind: 'unix', path } : null };
   }
-  const port = int(graphics['@_port'], -1);
-  const host = normaliseAddress(str(first['@_address']) || str(graphics['@_listen']));
+  const port = g.port ?? -1;
+  const host = normaliseAddress(access.listenAddress || g.listen || '');
   if (host === null || port < 1 || port > 65535) return { listen: 'address', target: null };
   return { listen: 'address', target: { kind: 'tcp', host, port } };
 }
 
 /** Reads the consoles of a domain from its XML (live XML gives aliases, ports and sockets). */
 export function parseDomainConsoles(xml: string): DomainConsoles {
-  const doc = asRecord(parser.parse(xml));
-  const domain = asRecord(doc['domain']);
-  const devices = asArray(domain['devices'])[0] ?? {};
+  const devices = parseDomainDevices(xml);
   const graphics: GraphicsDevice[] = [];
   let vnc: VncGraphics | null = null;
-  for (const g of asArray(devices['graphics'])) {
-    const type = str(g['@_type']);
-    const password = typeof g['@_passwd'] === 'string' ? g['@_passwd'] : null;
-    if (type === 'vnc') {
-      const { listen, target } = resolveVnc(g);
-      graphics.push({ type, listen, supported: listen !== 'none', passwordProtected: password !== null });
+  devices.graphics.forEach((g, i) => {
+    const access = devices.graphicsAccess[i] ?? {};
+    const password = access.passwd ?? null;
+    if (g.type === 'vnc') {
+      const { listen, target } = resolveVnc(g, access);
+      graphics.push({ type: g.type, listen, supported: listen !== 'none', passwordProtected: password !== null });
       vnc ??= { target, password };
     } else {
-      const first = asArray(g['listen'])[0] ?? {};
-      const listenType = str(first['@_type']);
-      graphics.push({
-        type,
-        listen: listenType === 'socket' ? 'socket' : listenType === 'none' ? 'none' : 'address',
-        supported: false,
-        passwordProtected: password !== null,
-      });
+      graphics.push({ type: g.type, listen: listenOf(access), supported: false, passwordProtected: password !== null });
     }
-  }
-  return { serial: parseSerials(devices), graphics, vnc };
+  });
+  return { serial: parseSerials(devices.consoles), graphics, vnc };
 }

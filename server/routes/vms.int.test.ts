@@ -96,6 +96,29 @@ describe('VM API on test:///default', () => {
     expect(vm.os).toMatchObject({ type: 'hvm', arch: 'x86_64', bootDevices: ['hd'] });
   });
 
+  it('never shows the VNC password of a VM in its detail', async () => {
+    const vncUuid = `${randomBytes(4).toString('hex')}-2222-4222-8333-${randomBytes(6).toString('hex')}`;
+    const password = `pw${randomBytes(3).toString('hex')}`;
+    const file = join(dir, 'vnc.xml');
+    writeFileSync(file, `<domain type='test'><name>vt-vms-vnc-${suffix}</name><uuid>${vncUuid}</uuid><memory unit='MiB'>128</memory>
+  <os><type arch='x86_64'>hvm</type></os>
+  <devices><graphics type='vnc' port='5907' autoport='no' listen='127.0.0.1' passwd='${password}'><listen type='address' address='127.0.0.1'/></graphics></devices>
+</domain>`);
+    await virsh(TEST_VIRSH_URI, 'define', file);
+    try {
+      await virsh(TEST_VIRSH_URI, 'start', vncUuid);
+      expect(await virsh(TEST_VIRSH_URI, 'dumpxml', '--security-info', vncUuid)).toContain(`passwd='${password}'`);
+      const res = await app.inject({ url: `${base}/${vncUuid}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.json<VmDetail>().graphics).toEqual([{ type: 'vnc', listen: '127.0.0.1', port: 5907, autoport: false }]);
+      expect(res.body).not.toContain(password);
+      expect(res.body).not.toMatch(/passw/i);
+    } finally {
+      await virshOrNull(TEST_VIRSH_URI, 'destroy', vncUuid);
+      await virshOrNull(TEST_VIRSH_URI, 'undefine', vncUuid);
+    }
+  });
+
   it('returns the XML exactly as virsh dumpxml does, live and inactive', async () => {
     const live = await app.inject({ url: `${base}/${uuid}/xml` });
     expect(live.statusCode).toBe(200);

@@ -14,7 +14,7 @@ import {
 import { actionAllowed, type VmActionName, type VmDetail, type VmStats, type VmSummary } from '../../common/vms.js';
 import { HttpError } from '../http/errors.js';
 import type { HostRegistry } from '../hosts/registry.js';
-import type { DomainDefinition } from '../xml/domain.js';
+import { toVmCharDevice, type DomainDefinition } from '../xml/domain.js';
 import { vmStateOf, vmStateReasonOf } from './states.js';
 import { localQemuStartTime } from './uptime.js';
 import type { HostVmState, VmStore } from './store.js';
@@ -123,8 +123,9 @@ export class VmService {
       os: def.os,
       disks: def.disks,
       interfaces: def.interfaces,
+      // def.graphicsAccess (listen details, VNC password) stays on the server.
       graphics: def.graphics,
-      consoles: def.consoles,
+      consoles: def.consoles.map(toVmCharDevice),
       ...(startedAt !== undefined && running ? { uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) } : {}),
     };
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DomainXmlError, parseDomainXml, scaledBytes } from './domain.js';
+import { DomainXmlError, parseDomainDevices, parseDomainXml, scaledBytes, toVmCharDevice } from './domain.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -69,6 +69,40 @@ describe('parseDomainXml', () => {
     expect(d).toMatchObject({ domainType: 'test', name: 'test', uuid: '6695eb01-f6a4-8304-79aa-97f2502e193f' });
     expect(d.memory).toEqual({ maxBytes: 8 * 1024 ** 3, currentBytes: 2 * 1024 ** 3 });
     expect(d.os).toEqual({ type: 'hvm', arch: 'i686', bootDevices: ['hd'] });
+  });
+
+  it('reads listen details, password and aliases from live XML fetched with VIR_DOMAIN_XML_SECURE', () => {
+    const d = parseDomainXml(fixture('domain-guest-live-secure.xml'));
+    expect(d.graphics).toEqual([{ type: 'vnc', listen: '127.0.0.1', port: 5900, autoport: true }]);
+    expect(d.graphicsAccess).toEqual([{ listenType: 'address', listenAddress: '127.0.0.1', passwd: 's3cr&t' }]);
+    expect(JSON.stringify(d.graphics)).not.toContain('s3cr');
+    expect(d.consoles.map((c) => [c.kind, c.alias, c.type, c.targetType, c.port, c.sourcePath])).toEqual([
+      ['serial', 'serial0', 'pty', 'isa-serial', 0, '/dev/pts/0'],
+      ['console', 'serial0', 'pty', 'serial', 0, '/dev/pts/0'],
+    ]);
+    expect(d.consoles.map(toVmCharDevice).some((c) => 'alias' in c)).toBe(false);
+  });
+
+  it('reads socket and none listeners, and inactive XML has no aliases or password', () => {
+    const socket = parseDomainDevices(`<domain><devices>
+      <graphics type='vnc' socket='/run/libvirt/qemu/vnc-1.sock'><listen type='socket' socket='/run/libvirt/qemu/vnc-1.sock'/></graphics>
+      <graphics type='spice' autoport='yes'><listen type='none'/></graphics>
+    </devices></domain>`);
+    expect(socket.graphics).toEqual([
+      { type: 'vnc', autoport: false, socket: '/run/libvirt/qemu/vnc-1.sock' },
+      { type: 'spice', autoport: true },
+    ]);
+    expect(socket.graphicsAccess).toEqual([{ listenType: 'socket', listenSocket: '/run/libvirt/qemu/vnc-1.sock' }, { listenType: 'none' }]);
+    const inactive = parseDomainXml(fixture('domain-demo-inactive.xml'));
+    expect(inactive.graphicsAccess).toEqual([{ listenType: 'address', listenAddress: '127.0.0.1' }]);
+    expect(inactive.consoles.every((c) => c.alias === undefined)).toBe(true);
+    expect(parseDomainDevices('<network/>')).toEqual({ disks: [], interfaces: [], graphics: [], graphicsAccess: [], consoles: [] });
+  });
+
+  it('keeps a graphics listen attribute a string beside its <listen> children', () => {
+    const d = parseDomainDevices(`<domain><devices><graphics type='vnc' port='5900' listen='::1'><listen type='address' address='::1'/><listen type='address' address='10.0.0.1'/></graphics></devices></domain>`);
+    expect(d.graphics).toEqual([{ type: 'vnc', listen: '::1', port: 5900, autoport: false }]);
+    expect(d.graphicsAccess).toEqual([{ listenType: 'address', listenAddress: '::1' }]);
   });
 
   it('rejects what is not a domain', () => {

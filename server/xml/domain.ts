@@ -24,15 +24,35 @@ export interface DomainDefinition {
   disks: VmDisk[];
   interfaces: VmInterface[];
   graphics: VmGraphics[];
-  consoles: VmCharDevice[];
+  /** Server-only facts of each entry of `graphics`, same order. Never part of an API response. */
+  graphicsAccess: DomainGraphicsAccess[];
+  consoles: DomainCharDevice[];
 }
+
+/** How to reach a `<graphics>` device: its first `<listen>` and its password. */
+export interface DomainGraphicsAccess {
+  /** `address`, `socket`, `none`, `network` */
+  listenType?: string;
+  listenAddress?: string;
+  listenSocket?: string;
+  /** The `passwd` attribute, only in XML fetched with VIR_DOMAIN_XML_SECURE. */
+  passwd?: string;
+}
+
+/** A `<serial>` or `<console>` device; `alias` is in live XML only. */
+export interface DomainCharDevice extends VmCharDevice {
+  alias?: string;
+}
+
+/** The devices of a domain, for readers that need nothing else. */
+export type DomainDevices = Pick<DomainDefinition, 'disks' | 'interfaces' | 'graphics' | 'graphicsAccess' | 'consoles'>;
 
 export class DomainXmlError extends Error {
   override name = 'DomainXmlError';
 }
 
 const parser = createXmlParser({
-  arrayPaths: ['domain.os.boot', 'domain.devices.disk', 'domain.devices.interface', 'domain.devices.graphics', 'domain.devices.serial', 'domain.devices.console'],
+  arrayPaths: ['domain.os.boot', 'domain.devices.disk', 'domain.devices.interface', 'domain.devices.graphics', 'domain.devices.graphics.listen', 'domain.devices.serial', 'domain.devices.console'],
 });
 
 type Node = Record<string, unknown>;
@@ -132,7 +152,7 @@ function parseInterface(i: Node): VmInterface {
 }
 
 function parseGraphics(g: Node): VmGraphics {
-  const listenNode = child(g, 'listen');
+  const listenNode = nodes(g['listen'])[0];
   const port = int(attr(g, 'port'));
   return defined({
     type: attr(g, 'type') ?? '',
@@ -143,10 +163,26 @@ function parseGraphics(g: Node): VmGraphics {
   });
 }
 
-function parseCharDevice(kind: string, c: Node): VmCharDevice {
+function parseGraphicsAccess(g: Node): DomainGraphicsAccess {
+  const listenNode = nodes(g['listen'])[0];
+  return defined({
+    listenType: attr(listenNode, 'type'),
+    listenAddress: attr(listenNode, 'address'),
+    listenSocket: attr(listenNode, 'socket'),
+    passwd: attr(g, 'passwd'),
+  });
+}
+
+/** The API view of a serial or console device (without the alias). */
+export function toVmCharDevice({ alias: _alias, ...device }: DomainCharDevice): VmCharDevice {
+  return device;
+}
+
+function parseCharDevice(kind: string, c: Node): DomainCharDevice {
   const target = child(c, 'target');
   return defined({
     kind,
+    alias: attr(child(c, 'alias'), 'name'),
     type: attr(c, 'type') ?? '',
     targetType: attr(target, 'type'),
     port: int(attr(target, 'port')),
@@ -163,14 +199,36 @@ function firmwareOf(os: Node | undefined): string | undefined {
   return attr(loader, 'type') === 'pflash' ? 'efi' : 'bios';
 }
 
-export function parseDomainXml(xml: string): DomainDefinition {
+function parseDevices(devices: Node | undefined): DomainDevices {
+  return {
+    disks: nodes(devices?.['disk']).map(parseDisk),
+    interfaces: nodes(devices?.['interface']).map(parseInterface),
+    graphics: nodes(devices?.['graphics']).map(parseGraphics),
+    graphicsAccess: nodes(devices?.['graphics']).map(parseGraphicsAccess),
+    consoles: [
+      ...nodes(devices?.['serial']).map((c) => parseCharDevice('serial', c)),
+      ...nodes(devices?.['console']).map((c) => parseCharDevice('console', c)),
+    ],
+  };
+}
+
+function domainNode(xml: string): Node | undefined {
   let doc: unknown;
   try {
     doc = parser.parse(xml);
   } catch (err) {
     throw new DomainXmlError(`domain XML does not parse: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const domain = node(node(doc)?.['domain']);
+  return node(node(doc)?.['domain']);
+}
+
+/** The devices of a domain's XML; unlike parseDomainXml it needs no `<name>`/`<uuid>` (empty lists without `<domain>`). */
+export function parseDomainDevices(xml: string): DomainDevices {
+  return parseDevices(child(domainNode(xml), 'devices'));
+}
+
+export function parseDomainXml(xml: string): DomainDefinition {
+  const domain = domainNode(xml);
   const name = text(domain?.['name']);
   const uuid = text(domain?.['uuid']);
   if (domain === undefined || name === undefined || uuid === undefined) {
@@ -206,12 +264,6 @@ export function parseDomainXml(xml: string): DomainDefinition {
       }),
       bootDevices: nodes(os?.['boot']).map((b) => attr(b, 'dev')).filter((d) => d !== undefined),
     },
-    disks: nodes(devices?.['disk']).map(parseDisk),
-    interfaces: nodes(devices?.['interface']).map(parseInterface),
-    graphics: nodes(devices?.['graphics']).map(parseGraphics),
-    consoles: [
-      ...nodes(devices?.['serial']).map((c) => parseCharDevice('serial', c)),
-      ...nodes(devices?.['console']).map((c) => parseCharDevice('console', c)),
-    ],
+    ...parseDevices(devices),
   };
 }

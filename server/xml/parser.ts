@@ -27,7 +27,8 @@ export function createXmlParser({ arrayPaths, arrayTags, preserveOrder = false, 
     trimValues,
     processEntities: true,
     htmlEntities: true,
-    isArray: (name, jpath) => tags.has(name) || paths.has(String(jpath)),
+    // Attributes share element paths (`<graphics listen=…>` beside `<graphics><listen/>`) and stay strings.
+    isArray: (name, jpath, _isLeaf, isAttribute) => !isAttribute && (tags.has(name) || paths.has(String(jpath))),
   });
 }
 
