@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LibvirtError, NotConnectedError } from '../libvirt/errors.js';
+import { StreamOverflowError } from '../libvirt/index.js';
 import { classifyConsoleError } from './errors.js';
 
 function libvirtError(code: number, message: string): LibvirtError {
@@ -15,5 +16,10 @@ describe('classifyConsoleError', () => {
     expect(classifyConsoleError(new NotConnectedError())).toBe('not-connected');
     expect(classifyConsoleError(libvirtError(1, 'internal error: something'))).toBe('other');
     expect(classifyConsoleError(new Error('boom'))).toBe('other');
+  });
+
+  it('tells a stream the client aborted for a slow reader from other ends', () => {
+    expect(classifyConsoleError(new StreamOverflowError('domainOpenConsole', 4194304))).toBe('overflow');
+    expect(classifyConsoleError(new Error('domainOpenConsole: reader too slow'))).toBe('other');
   });
 });

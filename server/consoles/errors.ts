@@ -1,15 +1,17 @@
-import { LibvirtError, NotConnectedError } from '../libvirt/errors.js';
+import { LibvirtError, NotConnectedError, StreamOverflowError } from '../libvirt/errors.js';
 import {
   VIR_ERR_NO_DOMAIN,
   VIR_ERR_OPERATION_FAILED,
   VIR_ERR_OPERATION_INVALID,
 } from '../libvirt/error-codes.js';
 
-export type ConsoleFailure = 'in-use' | 'not-running' | 'not-ready' | 'no-domain' | 'not-connected' | 'other';
+export type ConsoleFailure = 'in-use' | 'not-running' | 'not-ready' | 'no-domain' | 'not-connected' | 'overflow' | 'other';
 
 /** Sorts a failure of a console call into what the pane should tell the user. */
 export function classifyConsoleError(error: unknown): ConsoleFailure {
   if (error instanceof NotConnectedError) return 'not-connected';
+  // The client aborted a stream whose reader (the browser, through the socket) fell too far behind.
+  if (error instanceof StreamOverflowError) return 'overflow';
   if (!(error instanceof LibvirtError)) return 'other';
   if (error.code === VIR_ERR_NO_DOMAIN) return 'no-domain';
   if (error.code === VIR_ERR_OPERATION_INVALID && /not running|inactive/i.test(error.message)) return 'not-running';

@@ -215,7 +215,11 @@ export class SerialSession implements ConsoleHolder {
         return;
       }
       const restarted = dom.id !== this.domId;
-      this.status('connecting', restarted ? 'The VM restarted; reattaching' : 'Console stream ended; reattaching');
+      this.status('connecting', restarted
+        ? 'The VM restarted; reattaching'
+        : classifyConsoleError(error) === 'overflow'
+          ? 'The browser fell behind the console output; reattaching'
+          : 'Console stream ended; reattaching');
       await this.attach(false);
       if (!restarted && this.state === 'in-use') {
         sendControl(this.o.ws, { type: 'displaced', message: 'Another client took over this console' });
