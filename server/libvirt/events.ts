@@ -97,18 +97,23 @@ const networkEventIds: Record<keyof NetworkEventMap, number> = { lifecycle: 0 };
 const poolEventIds: Record<keyof StoragePoolEventMap, number> = { lifecycle: 0, refresh: 1 };
 
 interface MessageRoute {
+  family: Family;
   codec: Codec<unknown, unknown>;
   toEvent: (msg: never) => { callbackID: number; payload: unknown };
 }
 
-function route<T>(codec: Codec<T, unknown>, toEvent: (msg: T) => { callbackID: number; payload: unknown }): MessageRoute {
-  return { codec, toEvent: toEvent as (msg: never) => { callbackID: number; payload: unknown } };
+function route<T>(
+  family: Family,
+  codec: Codec<T, unknown>,
+  toEvent: (msg: T) => { callbackID: number; payload: unknown },
+): MessageRoute {
+  return { family, codec, toEvent: toEvent as (msg: never) => { callbackID: number; payload: unknown } };
 }
 
 const routes = new Map<number, MessageRoute>([
   [
     eventMessages.domainLifecycle.number,
-    route(eventMessages.domainLifecycle.codec, ({ callbackID, msg }) => ({
+    route('domain', eventMessages.domainLifecycle.codec, ({ callbackID, msg }) => ({
       callbackID,
       payload: {
         ...msg,
@@ -119,38 +124,42 @@ const routes = new Map<number, MessageRoute>([
   ],
   [
     eventMessages.domainReboot.number,
-    route(eventMessages.domainReboot.codec, ({ callbackID, msg }) => ({ callbackID, payload: msg })),
+    route('domain', eventMessages.domainReboot.codec, ({ callbackID, msg }) => ({ callbackID, payload: msg })),
   ],
   [
     eventMessages.domainDeviceRemoved.number,
-    route(eventMessages.domainDeviceRemoved.codec, ({ callbackID, msg }) => ({ callbackID, payload: msg })),
+    route('domain', eventMessages.domainDeviceRemoved.codec, ({ callbackID, msg }) => ({ callbackID, payload: msg })),
   ],
   [
     eventMessages.domainDeviceAdded.number,
-    route(eventMessages.domainDeviceAdded.codec, ({ callbackID, dom, devAlias }) => ({
+    route('domain', eventMessages.domainDeviceAdded.codec, ({ callbackID, dom, devAlias }) => ({
       callbackID,
       payload: { dom, devAlias },
     })),
   ],
   [
     eventMessages.networkLifecycle.number,
-    route(eventMessages.networkLifecycle.codec, ({ callbackID, ...rest }) => ({
+    route('network', eventMessages.networkLifecycle.codec, ({ callbackID, ...rest }) => ({
       callbackID,
       payload: { ...rest, eventName: networkEventName(rest.event) } satisfies NetworkLifecycleEvent,
     })),
   ],
   [
     eventMessages.storagePoolLifecycle.number,
-    route(eventMessages.storagePoolLifecycle.codec, ({ callbackID, ...rest }) => ({
+    route('storagePool', eventMessages.storagePoolLifecycle.codec, ({ callbackID, ...rest }) => ({
       callbackID,
       payload: { ...rest, eventName: storagePoolEventName(rest.event) } satisfies StoragePoolLifecycleEvent,
     })),
   ],
   [
     eventMessages.storagePoolRefresh.number,
-    route(eventMessages.storagePoolRefresh.codec, ({ callbackID, pool }) => ({ callbackID, payload: { pool } })),
+    route('storagePool', eventMessages.storagePoolRefresh.codec, ({ callbackID, pool }) => ({ callbackID, payload: { pool } })),
   ],
 ]);
+
+function callbackKey(family: Family, callbackID: number): string {
+  return `${family}/${callbackID}`;
+}
 
 function hex(uuid: Uint8Array): string {
   return Buffer.from(uuid).toString('hex');
@@ -171,7 +180,11 @@ function subjectOf(family: Family, payload: unknown): string | undefined {
  */
 export class EventHub {
   private readonly registrations = new Map<string, Registration>();
-  private readonly byCallback = new Map<number, Registration>();
+  /**
+   * Live registrations by family and callback id: libvirtd numbers the callbacks of each event
+   * family on its own, so a domain and a network callback can carry the same id.
+   */
+  private readonly byCallback = new Map<string, Registration>();
 
   constructor(private readonly client: ClientCore) {
     client.addConnectHook(async (t) => {
@@ -284,14 +297,14 @@ export class EventHub {
       const callbackID = await this.register(t, reg.family, reg.eventID);
       reg.transport = t;
       reg.callbackID = callbackID;
-      this.byCallback.set(callbackID, reg);
+      this.byCallback.set(callbackKey(reg.family, callbackID), reg);
       return;
     }
     const { transport, callbackID } = reg;
     reg.transport = undefined;
     reg.callbackID = undefined;
     if (callbackID !== undefined && transport?.isOpen) {
-      this.byCallback.delete(callbackID);
+      this.byCallback.delete(callbackKey(reg.family, callbackID));
       try {
         await this.deregister(transport, reg.family, callbackID);
       } finally {
@@ -343,7 +356,7 @@ export class EventHub {
       this.client.emit('error', new Error(`undecodable event message ${packet.header.procedure}`, { cause: err }));
       return;
     }
-    const reg = this.byCallback.get(event.callbackID);
+    const reg = this.byCallback.get(callbackKey(r.family, event.callbackID));
     if (!reg) return;
     const subject = subjectOf(reg.family, event.payload);
     for (const sub of [...reg.subs]) {
