@@ -186,8 +186,10 @@ describe('console sockets against a real server and real guests', () => {
     const client = await ConsoleTestClient.open(url(plainGuest, 'serial'));
     await client.waitForState('connected');
     const before = client.output.length;
+    // Listen before destroying: the status can arrive before virsh returns.
+    const notRunning = client.waitForState('vm-not-running');
     await virsh(QEMU_URI, 'destroy', plainGuest.name);
-    await client.waitForState('vm-not-running');
+    await notRunning;
     expect(await virsh(QEMU_URI, 'domstate', plainGuest.name)).toBe('shut off');
     await virsh(QEMU_URI, 'start', plainGuest.name);
     await client.waitFor('connected after restart', () => client.lastStatus() === 'connected', 30_000);
