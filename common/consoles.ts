@@ -83,21 +83,23 @@ export const ConsoleCloseCode = {
 } as const;
 export type ConsoleCloseCode = (typeof ConsoleCloseCode)[keyof typeof ConsoleCloseCode];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const STATES: readonly ConsoleState[] = ['connecting', 'connected', 'vm-not-running', 'in-use', 'closed'];
-
-/** Parses a server control frame; returns null for anything that is not one. */
-export function parseServerControl(text: string): ServerControl | null {
+/** The JSON object a control frame carries, or null when the text is not one. */
+function parseJsonObject(text: string): Record<string, unknown> | null {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return null;
   }
-  if (!isRecord(value)) return null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+const STATES: readonly ConsoleState[] = ['connecting', 'connected', 'vm-not-running', 'in-use', 'closed'];
+
+/** Parses a server control frame; returns null for anything that is not one. */
+export function parseServerControl(text: string): ServerControl | null {
+  const value = parseJsonObject(text);
+  if (value === null) return null;
   switch (value['type']) {
     case 'status': {
       const state = value['state'];
@@ -124,13 +126,8 @@ export function parseServerControl(text: string): ServerControl | null {
 
 /** Parses a browser control frame; returns null for anything that is not one. */
 export function parseClientControl(text: string): ClientControl | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!isRecord(value)) return null;
+  const value = parseJsonObject(text);
+  if (value === null) return null;
   if (value['type'] === 'take-over') return { type: 'take-over' };
   if (value['type'] === 'resize') {
     const cols = value['cols'];
