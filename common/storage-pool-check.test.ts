@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPoolCreate, effectiveTarget } from './storage-pool-check.js';
-import { poolCreateCommands, shellQuote, volumeCreateCommand } from './storage-virsh.js';
+import { shellQuote } from './shell.js';
+import { poolCreateCommands, volumeCreateCommand } from './storage-virsh.js';
 
 describe('pool create checks', () => {
   it('needs a target for dir', () => {

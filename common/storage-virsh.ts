@@ -2,11 +2,7 @@
 import type { PoolCreateBody, VolumeCreateBody } from './storage.js';
 import { effectiveTarget } from './storage-pool-check.js';
 
-/** Quotes a word for a POSIX shell when it needs it. */
-export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9._+\-/@:=,%]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
+import { shellQuote } from './shell.js';
 
 const cmd = (...words: string[]): string => ['virsh', ...words.map(shellQuote)].join(' ');
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainSpec } from '../xml/domain-build.js';
-import { shellQuote, virtInstallLine } from './virt-install.js';
+import { shellQuote } from '../../common/shell.js';
+import { virtInstallLine } from './virt-install.js';
 
 const spec: DomainSpec = {
   name: 'vt-x',

@@ -1,11 +1,6 @@
 /** The `virt-install` command line equivalent to a create request (shown on the review step). */
+import { shellQuote } from '../../common/shell.js';
 import type { DomainSpec } from '../xml/domain-build.js';
-
-/** Quotes for a POSIX shell: plain words stay as they are, anything else goes in single quotes. */
-export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 /** virt-install's sub-option values are comma-separated: a value with a comma cannot be written. */
 function opt(value: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, shellQuote, shellQuoteAlways, virshCommand } from './format';
+import { shellQuote, shellQuoteAlways } from '../../common/shell.js';
+import { formatBytes, formatDuration, virshCommand } from './format';
 
 describe('format', () => {
   it('formats bytes in binary units', () => {

@@ -1,3 +1,5 @@
+import { shellQuote } from '../../common/shell.js';
+
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 
 export function formatBytes(bytes: number | undefined, digits = 1): string {
@@ -34,16 +36,6 @@ export function formatDuration(seconds: number): string {
   return `${sec}s`;
 }
 
-/** Quotes one word for a POSIX shell: safe words stay bare, anything else goes in single quotes. */
-export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replaceAll("'", `'\\''`)}'`;
-}
-
-/** Always-quoted form used for object names, as virsh users type them: 'name'. */
-export function shellQuoteAlways(word: string): string {
-  return `'${word.replaceAll("'", `'\\''`)}'`;
-}
 
 /** `virsh -c <uri> <command> <args…>` with the args already quoted by the caller's choice. */
 export function virshCommand(uri: string, command: string, ...args: string[]): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shellQuote, virshConsoleCommand, virshDisplayCommand } from './virsh-commands';
+import { shellQuote } from '../../../common/shell.js';
+import { virshConsoleCommand, virshDisplayCommand } from './virsh-commands';
 
 describe('virsh commands of the console panes', () => {
   it('quotes names for the shell', () => {

@@ -1,7 +1,4 @@
-/** POSIX shell single-quoting, for showing commands the user can paste. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_./:=+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+import { shellQuote } from '../../../common/shell.js';
 
 /** What `virsh console` would do for this pane. */
 export function virshConsoleCommand(uri: string, name: string, device: string | undefined, force: boolean): string {

@@ -1,4 +1,4 @@
-import { shellQuote } from '../../lib/format';
+import { shellQuote } from '../../../common/shell.js';
 import type { NetworkAction } from './queries';
 
 const v = (...words: string[]): string => ['virsh', ...words.map(shellQuote)].join(' ');

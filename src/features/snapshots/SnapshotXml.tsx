@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorBanner, LoadingState, VirshHint } from '../../lib/ui';
-import { shellQuoteAlways, virshCommand, virshUri } from '../../lib/format';
+import { shellQuoteAlways } from '../../../common/shell.js';
+import { virshCommand, virshUri } from '../../lib/format';
 import { useSnapshotDetails } from './queries';
 
 /** libvirt's XML of one snapshot, loaded when opened (`virsh snapshot-dumpxml`). */

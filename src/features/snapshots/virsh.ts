@@ -1,5 +1,6 @@
 import { memoryPath, overlayPath, type DeleteScope, type RevertState, type SnapshotKind } from '../../../common/snapshots.js';
-import { shellQuote, shellQuoteAlways, virshCommand, virshUri } from '../../lib/format';
+import { shellQuote, shellQuoteAlways } from '../../../common/shell.js';
+import { virshCommand, virshUri } from '../../lib/format';
 
 export interface CreatePlan {
   name: string;

@@ -1,5 +1,6 @@
 import type { VmActionName } from '../../../common/vms.js';
-import { shellQuoteAlways, virshCommand, virshUri } from '../../lib/format';
+import { shellQuoteAlways } from '../../../common/shell.js';
+import { virshCommand, virshUri } from '../../lib/format';
 
 const VIRSH_VERB: Record<VmActionName, string> = {
   start: 'start',
