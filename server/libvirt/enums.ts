@@ -1,7 +1,9 @@
 // Named enums and flags of libvirt's public API (libvirt-domain.h, libvirt-storage.h, libvirt-network.h).
 
-function namesOf<T extends Record<string, number>>(e: T): Record<number, string> {
-  return Object.fromEntries(Object.entries(e).map(([k, v]) => [v, k.toLowerCase()]));
+/** The lower-case enum name of a value (`running`, `shutoff`, …), or `unknown(<value>)`. */
+function namer<T extends Record<string, number>>(e: T): (value: number) => string {
+  const names: Record<number, string> = Object.fromEntries(Object.entries(e).map(([k, v]) => [v, k.toLowerCase()]));
+  return (value) => names[value] ?? `unknown(${value})`;
 }
 
 /** virDomainState */
@@ -16,11 +18,8 @@ export const DomainState = {
   PMSUSPENDED: 7,
 } as const;
 export type DomainState = (typeof DomainState)[keyof typeof DomainState];
-const domainStateNames = namesOf(DomainState);
 /** `running`, `shutoff`, … (lower-case enum name). */
-export function domainStateName(state: number): string {
-  return domainStateNames[state] ?? `unknown(${state})`;
-}
+export const domainStateName = namer(DomainState);
 
 /** virDomainEventType (the `event` of lifecycle events) */
 export const DomainEventType = {
@@ -35,10 +34,7 @@ export const DomainEventType = {
   CRASHED: 8,
 } as const;
 export type DomainEventType = (typeof DomainEventType)[keyof typeof DomainEventType];
-const domainEventNames = namesOf(DomainEventType);
-export function domainEventName(event: number): string {
-  return domainEventNames[event] ?? `unknown(${event})`;
-}
+export const domainEventName = namer(DomainEventType);
 
 /** The `detail` of a lifecycle event, per event type. */
 export const DomainEventDetail = {
@@ -97,10 +93,7 @@ export const DomainEventId = {
 /** virNetworkEventLifecycleType */
 export const NetworkEventType = { DEFINED: 0, UNDEFINED: 1, STARTED: 2, STOPPED: 3 } as const;
 export type NetworkEventType = (typeof NetworkEventType)[keyof typeof NetworkEventType];
-const networkEventNames = namesOf(NetworkEventType);
-export function networkEventName(event: number): string {
-  return networkEventNames[event] ?? `unknown(${event})`;
-}
+export const networkEventName = namer(NetworkEventType);
 
 /** virStoragePoolEventLifecycleType */
 export const StoragePoolEventType = {
@@ -112,18 +105,12 @@ export const StoragePoolEventType = {
   DELETED: 5,
 } as const;
 export type StoragePoolEventType = (typeof StoragePoolEventType)[keyof typeof StoragePoolEventType];
-const poolEventNames = namesOf(StoragePoolEventType);
-export function storagePoolEventName(event: number): string {
-  return poolEventNames[event] ?? `unknown(${event})`;
-}
+export const storagePoolEventName = namer(StoragePoolEventType);
 
 /** virStoragePoolState */
 export const StoragePoolState = { INACTIVE: 0, BUILDING: 1, RUNNING: 2, DEGRADED: 3, INACCESSIBLE: 4 } as const;
 export type StoragePoolState = (typeof StoragePoolState)[keyof typeof StoragePoolState];
-const poolStateNames = namesOf(StoragePoolState);
-export function storagePoolStateName(state: number): string {
-  return poolStateNames[state] ?? `unknown(${state})`;
-}
+export const storagePoolStateName = namer(StoragePoolState);
 
 /** virStorageVolType */
 export const StorageVolType = { FILE: 0, BLOCK: 1, DIR: 2, NETWORK: 3, NETDIR: 4, PLOOP: 5 } as const;
