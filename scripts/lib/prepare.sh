@@ -9,14 +9,11 @@ prepare_npm() {
     local ci_log
     ci_log="$(mktemp)"
     if ! npm ci --no-audit --no-fund </dev/null >"$ci_log" 2>&1; then
-      # npm 11's ci insists on lock entries for other platforms' optional packages (npm/cli#8805),
-      # which a registry mirror without those packages cannot provide; install resolves the same lock.
-      grep -m 3 -E 'npm error (Missing|Invalid|code)' "$ci_log" >&2 || tail -n 5 "$ci_log" >&2
-      warn "npm ci refused the lock file; installing the locked versions with npm install"
-      npm install --no-audit --no-fund </dev/null
-    else
-      grep -v -E 'EBADENGINE|Unknown (user|env) config' "$ci_log" || true
+      cat "$ci_log" >&2
+      rm -f "$ci_log"
+      die "npm ci refused package-lock.json; regenerate it with 'npm install' and commit it (scripts/check-lockfile tells why)"
     fi
+    grep -v -E 'EBADENGINE|Unknown (user|env) config' "$ci_log" || true
     rm -f "$ci_log"
   fi
 }
