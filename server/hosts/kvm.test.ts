@@ -33,6 +33,11 @@ describe('host facts', () => {
     expect(decision.checks[1]?.detail).toBe('libvirt host CPU features has the vmx flag');
   });
 
+  it('names each domain type once when libvirt offers KVM for no OS type (test driver: test for hvm and xen)', () => {
+    const decision = decideKvm({ caps: caps('capabilities-test.xml'), cpuinfoFlags: undefined, domainCaps: undefined });
+    expect(decision.checks[0]).toMatchObject({ ok: false, detail: 'libvirt offers only test domain types for i686 (no /dev/kvm access or no KVM driver)' });
+  });
+
   it('parses helpers', () => {
     expect(cpuinfoFlags('processor\t: 0\nflags\t\t: fpu vme svm lm\n')).toEqual(['fpu', 'vme', 'svm', 'lm']);
     expect(formatLibvirtVersion(9000000n)).toBe('9.0.0');

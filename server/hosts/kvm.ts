@@ -16,7 +16,8 @@ export interface KvmInputs {
  */
 export function decideKvm({ caps, cpuinfoFlags, domainCaps }: KvmInputs): { usable: boolean; checks: KvmCheck[] } {
   const arch = caps.arch ?? '';
-  const guestTypes = caps.guests.filter((g) => g.arch === arch).flatMap((g) => g.domainTypes);
+  // A type offered for several OS types (hvm, xen …) is named once.
+  const guestTypes = [...new Set(caps.guests.filter((g) => g.arch === arch).flatMap((g) => g.domainTypes))];
   const offered = guestTypes.includes('kvm');
   const checks: KvmCheck[] = [
     {
