@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import { HostIdPattern } from './hosts.js';
 import { MacPattern, NetworkNamePattern, InterfaceNamePattern } from './networks.js';
 import { UuidPattern } from './vms.js';
+import { VmDiskSource } from './disk-source.js';
 
 export const DiskTargetPattern = '^(vd|sd|hd|xvd)[a-z]{1,2}$';
 export const VolumeNamePattern = '^[A-Za-z0-9][A-Za-z0-9_.+-]{0,199}$';
@@ -119,8 +120,9 @@ export const HwDisk = Type.Object({
   device: Type.String(),
   type: Type.String(),
   format: Type.Optional(Type.String()),
-  /** File or device path, or pool/volume. */
+  /** The source in words (diskSourceText): a path, `volume pool/name → path`, `rbd://mon:6789/pool/image` …; absent for an empty drive. */
   source: Type.Optional(Type.String()),
+  sourceDetail: Type.Optional(VmDiskSource),
   cache: Type.Optional(Type.String()),
   readonly: Type.Boolean(),
   /** Where the disk is: in the running VM, in the persistent config, or both. */

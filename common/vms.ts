@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { HostIdPattern } from './hosts.js';
+import { VmDiskSource } from './disk-source.js';
 
 export const UuidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
@@ -64,11 +65,14 @@ export type VmList = Static<typeof VmList>;
 export const VmDisk = Type.Object({
   /** disk, cdrom, floppy, lun */
   device: Type.String(),
-  /** file, block, volume, network, dir */
+  /** file, block, dir, network, volume, nvme, vhostuser (DISK_SOURCE_TYPES), or what a newer libvirt adds */
   type: Type.String(),
   target: Type.String(),
   bus: Type.Optional(Type.String()),
   format: Type.Optional(Type.String()),
+  /** Everything about where the data lives, of every type; absent for a drive without media. */
+  source: Type.Optional(VmDiskSource),
+  // The flat fields below predate `source` and stay for the code that reads them.
   sourceFile: Type.Optional(Type.String()),
   sourcePool: Type.Optional(Type.String()),
   sourceVolume: Type.Optional(Type.String()),

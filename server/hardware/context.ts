@@ -3,6 +3,8 @@ import { DomainAffect, DomainXmlFlags, uuidFromString, type DomainRef, type Libv
 import { HttpError } from '../http/errors.js';
 import { parseDomainXml, type DomainDefinition } from '../xml/domain.js';
 import { parseDeviceExtras, type DeviceExtras } from '../xml/device.js';
+import { withVolumePaths } from '../storage/volume-paths.js';
+import { diskSourceText } from '../../common/disk-source.js';
 import { appliesOf, type Applies, type ApplyMode, type HardwareView, type HwDisk, type HwNic } from '../../common/hardware.js';
 
 export const HardwareErrorCodes = {
@@ -28,7 +30,8 @@ export async function loadVm(client: LibvirtClient, uuid: string): Promise<VmCon
   const [{ active }, { persistent }] = await Promise.all([client.domainIsActive({ dom }), client.domainIsPersistent({ dom })]);
   const read = async (flags: number) => {
     const { xml } = await client.domainGetXmlDesc({ dom, flags });
-    return { def: parseDomainXml(xml), extras: parseDeviceExtras(xml) };
+    const def = parseDomainXml(xml);
+    return { def: { ...def, disks: await withVolumePaths(client, def.disks) }, extras: parseDeviceExtras(xml) };
   };
   const [live, config] = await Promise.all([active !== 0 ? read(0) : undefined, persistent !== 0 ? read(DomainXmlFlags.INACTIVE) : undefined]);
   return {
@@ -75,13 +78,6 @@ export function resolveDeviceApply(vm: VmContext, requested: ApplyMode | undefin
   return t;
 }
 
-function diskSource(d: DomainDefinition['disks'][number]): string | undefined {
-  if (d.sourceFile !== undefined) return d.sourceFile;
-  if (d.sourceDev !== undefined) return d.sourceDev;
-  if (d.sourcePool !== undefined && d.sourceVolume !== undefined) return `${d.sourcePool}/${d.sourceVolume}`;
-  return d.sourceName;
-}
-
 export function hardwareView(vm: VmContext, uuid: string): HardwareView {
   const primary = vm.live ?? vm.config;
   if (primary === undefined) throw new Error(`VM ${vm.name} has neither a running nor a persistent definition`);
@@ -95,7 +91,7 @@ export function hardwareView(vm: VmContext, uuid: string): HardwareView {
         known[where] = true;
         continue;
       }
-      const source = diskSource(d);
+      const source = diskSourceText(d.source);
       const cache = side.extras.cache.get(d.target);
       disks.set(d.target, {
         target: d.target,
@@ -105,6 +101,7 @@ export function hardwareView(vm: VmContext, uuid: string): HardwareView {
         ...(d.bus === undefined ? {} : { bus: d.bus }),
         ...(d.format === undefined ? {} : { format: d.format }),
         ...(source === undefined ? {} : { source }),
+        ...(d.source === undefined ? {} : { sourceDetail: d.source }),
         ...(cache === undefined ? {} : { cache }),
         live: where === 'live',
         config: where === 'config',

@@ -4,6 +4,7 @@ import { HttpError, badRequest } from '../http/errors.js';
 import { buildDiskXml } from '../xml/device.js';
 import { createVolume, getVolume, lookupVolume, resizeVolume } from '../storage/volumes.js';
 import type { VolumeDetails } from '../../common/storage.js';
+import { diskSourcePath } from '../../common/disk-source.js';
 import {
   appliesText, virshAttachDisk, virshBlockResize, virshChangeMedia, virshDetachDisk, virshVolResize,
   type ChangeResult, type DiskAddBody, type HwDisk, type MediaBody,
@@ -97,7 +98,7 @@ export async function detachDisk(client: LibvirtClient, uuid: string, target: st
   const vm = await loadVm(client, uuid);
   const { disk, inLive, inConfig } = diskOf(vm, target);
   const where = resolveDeviceApply(vm, apply, inLive, inConfig, `disk "${target}"`);
-  const path = disk.type === 'file' || disk.type === 'block' ? disk.source : undefined;
+  const path = disk.type === 'file' || disk.type === 'block' ? diskSourcePath(disk.sourceDetail) : undefined;
   await client.domainDetachDeviceFlags({ dom: vm.dom, xml: minimalDiskXml(disk, path), flags: where.flags });
   return result(client, uuid, where.applies, virshDetachDisk(vm.name, target, where.live, where.config), `Detached ${target}`);
 }
@@ -128,9 +129,10 @@ export async function resizeDisk(client: LibvirtClient, uuid: string, target: st
   const vm = await loadVm(client, uuid);
   const { disk, inLive } = diskOf(vm, target);
   if (disk.device !== 'disk') throw badRequest(`Only disks can grow; "${target}" is a ${disk.device}`);
-  if (disk.source === undefined || (disk.type !== 'file' && disk.type !== 'block')) throw badRequest(`Disk "${target}" has no file or device source to grow`);
-  const { vol } = await client.storageVolLookupByPath({ path: disk.source }).catch(() => {
-    throw badRequest(`Disk "${target}" (${disk.source ?? ''}) is not a volume of a storage pool virtdeck knows`);
+  const path = diskSourcePath(disk.sourceDetail);
+  if (path === undefined) throw badRequest(`Disk "${target}" (${disk.source ?? 'no source'}) has no file, device or volume path to grow`);
+  const { vol } = await client.storageVolLookupByPath({ path }).catch(() => {
+    throw badRequest(`Disk "${target}" (${path}) is not a volume of a storage pool virtdeck knows`);
   });
   const current = await getVolume(client, vol.pool, vol.name);
   if (capacityBytes <= current.capacityBytes) {

@@ -87,7 +87,7 @@ describe('VM API on test:///default', () => {
     expect(res.statusCode).toBe(200);
     const vm = res.json<VmDetail>();
     expect(vm.disks).toEqual([
-      { device: 'disk', type: 'file', target: 'vda', bus: 'virtio', format: 'qcow2', sourceFile: `/var/lib/vt/${suffix}.qcow2`, readonly: false, shareable: false },
+      { device: 'disk', type: 'file', target: 'vda', bus: 'virtio', format: 'qcow2', sourceFile: `/var/lib/vt/${suffix}.qcow2`, source: { type: 'file', supported: true, path: `/var/lib/vt/${suffix}.qcow2` }, readonly: false, shareable: false },
     ]);
     expect(await virsh(TEST_VIRSH_URI, 'domblklist', uuid)).toMatch(new RegExp(`vda\\s+/var/lib/vt/${suffix}.qcow2`));
     expect(vm.interfaces).toHaveLength(1);

@@ -18,6 +18,7 @@ import { toVmCharDevice, type DomainDefinition } from '../xml/domain.js';
 import { vmStateOf, vmStateReasonOf } from './states.js';
 import { localQemuStartTime } from './uptime.js';
 import type { HostVmState, VmStore } from './store.js';
+import { withVolumePaths } from '../storage/volume-paths.js';
 
 const STATS_FRESH_MS = 6000;
 const XML_FETCH_CONCURRENCY = 32;
@@ -121,7 +122,7 @@ export class VmService {
       ...(def.title === undefined ? {} : { title: def.title }),
       ...(def.description === undefined ? {} : { description: def.description }),
       os: def.os,
-      disks: def.disks,
+      disks: await withVolumePaths(client, def.disks),
       interfaces: def.interfaces,
       // def.graphicsAccess (listen details, VNC password) stays on the server.
       graphics: def.graphics,

@@ -32,7 +32,7 @@ describe('applyCloneEdits', () => {
     expect(after.description).toBe(before.description);
     expect(after.graphics).toEqual(before.graphics);
     expect(after.interfaces.map(({ mac: _m, ...rest }) => rest)).toEqual(before.interfaces.map(({ mac: _m, ...rest }) => rest));
-    expect(after.disks.map(({ sourceFile: _s, ...rest }) => rest)).toEqual(before.disks.map(({ sourceFile: _s, ...rest }) => rest));
+    expect(after.disks.map(({ sourceFile: _s, source: _p, ...rest }) => rest)).toEqual(before.disks.map(({ sourceFile: _s, source: _p, ...rest }) => rest));
     expect(edited.indexOf('<os>')).toBeLessThan(edited.indexOf('<devices>'));
     expect(edited).toContain('&quot;default&quot;');
   });

@@ -47,8 +47,8 @@ describe('buildDomainXml', () => {
     const def = parseDomainXml(xml.replace('<name>', '<uuid>00000000-0000-0000-0000-000000000001</uuid><name>'));
     expect(def.os.bootDevices).toEqual(['cdrom', 'hd']);
     expect(def.disks).toEqual([
-      { device: 'disk', type: 'file', target: 'vda', bus: 'virtio', format: 'qcow2', sourceFile: '/var/lib/x/vt.qcow2', readonly: false, shareable: false },
-      { device: 'cdrom', type: 'volume', target: 'sda', bus: 'sata', format: 'raw', sourcePool: 'isos', sourceVolume: 'install.iso', readonly: true, shareable: false },
+      { device: 'disk', type: 'file', target: 'vda', bus: 'virtio', format: 'qcow2', sourceFile: '/var/lib/x/vt.qcow2', source: { type: 'file', supported: true, path: '/var/lib/x/vt.qcow2' }, readonly: false, shareable: false },
+      { device: 'cdrom', type: 'volume', target: 'sda', bus: 'sata', format: 'raw', sourcePool: 'isos', sourceVolume: 'install.iso', source: { type: 'volume', supported: true, pool: 'isos', volume: 'install.iso' }, readonly: true, shareable: false },
     ]);
   });
 

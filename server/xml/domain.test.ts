@@ -30,6 +30,7 @@ describe('parseDomainXml', () => {
         bus: 'virtio',
         format: 'qcow2',
         sourceFile: '/var/lib/virtdeck/images/virtdeck-demo.qcow2',
+        source: { type: 'file', supported: true, path: '/var/lib/virtdeck/images/virtdeck-demo.qcow2' },
         readonly: false,
         shareable: false,
       },

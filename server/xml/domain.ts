@@ -1,5 +1,6 @@
 import { createXmlParser } from './parser.js';
 import type { VmCharDevice, VmDisk, VmGraphics, VmInterface } from '../../common/vms.js';
+import { isKnownDiskSourceType, type DiskSourceAuth, type DiskSourceHost, type VmDiskSource } from '../../common/disk-source.js';
 
 /** What virtdeck reads from a domain's XML (`virDomainGetXMLDesc`). */
 export interface DomainDefinition {
@@ -52,7 +53,7 @@ export class DomainXmlError extends Error {
 }
 
 const parser = createXmlParser({
-  arrayPaths: ['domain.os.boot', 'domain.devices.disk', 'domain.devices.interface', 'domain.devices.graphics', 'domain.devices.graphics.listen', 'domain.devices.serial', 'domain.devices.console'],
+  arrayPaths: ['domain.os.boot', 'domain.devices.disk', 'domain.devices.disk.source.host', 'domain.devices.interface', 'domain.devices.graphics', 'domain.devices.graphics.listen', 'domain.devices.serial', 'domain.devices.console'],
 });
 
 type Node = Record<string, unknown>;
@@ -115,6 +116,70 @@ export function scaledBytes(value: unknown): number | undefined {
   return Number(amount) * factor;
 }
 
+/** `0x0000`, `0x01` … as the fixed-width hex of a PCI address (dddd:bb:ss.f). */
+function pciAddress(a: Node | undefined): string | undefined {
+  const part = (name: string, width: number): string | undefined => {
+    const v = attr(a, name);
+    if (v === undefined || !/^(0x)?[0-9a-fA-F]+$/.test(v)) return undefined;
+    return Number.parseInt(v.replace(/^0x/, ''), 16).toString(16).padStart(width, '0');
+  };
+  const [domain, bus, slot, fn] = [part('domain', 4), part('bus', 2), part('slot', 2), part('function', 1)];
+  if (bus === undefined || slot === undefined) return undefined;
+  return `${domain ?? '0000'}:${bus}:${slot}.${fn ?? '0'}`;
+}
+
+function parseAuth(auth: Node | undefined): DiskSourceAuth | undefined {
+  const username = attr(auth, 'username');
+  if (username === undefined) return undefined;
+  const secret = child(auth, 'secret');
+  return defined({ username, secretType: attr(secret, 'type'), secretUsage: attr(secret, 'usage'), secretUuid: attr(secret, 'uuid') });
+}
+
+function parseHost(h: Node): DiskSourceHost {
+  return defined({ name: attr(h, 'name'), port: attr(h, 'port'), transport: attr(h, 'transport'), socket: attr(h, 'socket') });
+}
+
+/**
+ * The `<source>` of a disk of any type libvirt documents; undefined for a drive without one (an empty
+ * CD-ROM). A type virtdeck does not know is reported as unsupported, never dropped.
+ */
+export function parseDiskSource(d: Node): VmDiskSource | undefined {
+  const type = attr(d, 'type') ?? 'file';
+  if (!isKnownDiskSourceType(type)) return { type, supported: false };
+  const source = child(d, 'source');
+  if (source === undefined) return undefined;
+  const base = { type, supported: true, startupPolicy: attr(source, 'startupPolicy') };
+  const withPath = (path: string | undefined): VmDiskSource | undefined => (path === undefined ? undefined : defined({ ...base, path }));
+  switch (type) {
+    case 'file':
+      return withPath(attr(source, 'file'));
+    case 'block':
+      return withPath(attr(source, 'dev'));
+    case 'dir':
+      return withPath(attr(source, 'dir'));
+    case 'network':
+      return defined({
+        ...base,
+        protocol: attr(source, 'protocol'),
+        name: attr(source, 'name'),
+        query: attr(source, 'query'),
+        tls: attr(source, 'tls'),
+        hosts: nodes(source['host']).map(parseHost),
+        // libvirt writes <auth> inside <source> since 3.9 and still reads it beside <source>.
+        auth: parseAuth(child(source, 'auth') ?? child(d, 'auth')),
+        snapshot: attr(child(source, 'snapshot'), 'name'),
+        configFile: attr(child(source, 'config'), 'file'),
+        initiatorIqn: attr(child(child(source, 'initiator'), 'iqn'), 'name'),
+      });
+    case 'volume':
+      return defined({ ...base, pool: attr(source, 'pool'), volume: attr(source, 'volume'), mode: attr(source, 'mode') });
+    case 'nvme':
+      return defined({ ...base, pciAddress: pciAddress(child(source, 'address')), namespace: attr(source, 'namespace'), managed: attr(source, 'managed') });
+    case 'vhostuser':
+      return defined({ ...base, path: attr(source, 'path'), socketMode: attr(source, 'mode') });
+  }
+}
+
 function parseDisk(d: Node): VmDisk {
   const source = child(d, 'source');
   const target = child(d, 'target');
@@ -131,6 +196,7 @@ function parseDisk(d: Node): VmDisk {
     sourceDev: attr(source, 'dev'),
     sourceProtocol: attr(source, 'protocol'),
     sourceName: attr(source, 'name'),
+    source: parseDiskSource(d),
     readonly: d['readonly'] !== undefined,
     shareable: d['shareable'] !== undefined,
     bootOrder: int(attr(child(d, 'boot'), 'order')),

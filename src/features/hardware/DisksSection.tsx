@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { virshDetachDisk, type HardwareView, type HwDisk } from '../../../common/hardware.js';
-import { Button, ConfirmDialog, VirshHint } from '../../lib/ui';
+import { virshChangeMedia, virshDetachDisk, type HardwareView, type HwDisk } from '../../../common/hardware.js';
+import { Button, ConfirmDialog, DiskSource, VirshHint } from '../../lib/ui';
 import { AddDiskDialog } from './AddDiskDialog';
 import { GrowDiskDialog, InsertMediaDialog } from './DiskDialogs';
 import { useHardwareChange } from './queries';
@@ -37,7 +37,7 @@ export function DisksSection({ host, hw, onDone }: { host: string; hw: HardwareV
               <td className="pr-3 font-mono">{d.target}</td>
               <td className="pr-3">{d.device}</td>
               <td className="pr-3">{d.bus ?? '—'}</td>
-              <td className="pr-3 font-mono text-xs break-all">{d.source ?? (d.device === 'cdrom' ? 'empty' : '—')}</td>
+              <td className="pr-3"><DiskSource source={d.sourceDetail} empty={d.device === 'cdrom' || d.device === 'floppy' ? 'empty' : '—'} /></td>
               <td className="pr-3">{d.format ?? '—'}</td>
               <td className="pr-3">{d.cache ?? 'default'}</td>
               <td className="pr-3 text-xs">{whereText(d.live, d.config, hw.active)}</td>
@@ -81,7 +81,7 @@ export function DisksSection({ host, hw, onDone }: { host: string; hw: HardwareV
           ) : (
             <p>The guest loses access to {disk.source}; the image stays in its pool.</p>
           )}
-          <VirshHint command={open.kind === 'detach' ? virshDetachDisk(hw.name, disk.target, disk.live, disk.config) : `virsh change-media ${hw.name} ${disk.target} --eject`} />
+          <VirshHint command={open.kind === 'detach' ? virshDetachDisk(hw.name, disk.target, disk.live, disk.config) : virshChangeMedia(hw.name, disk.target, undefined, disk.live, disk.config)} />
         </ConfirmDialog>
       )}
     </section>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DiskSource } from '../../lib/ui';
 import type { VmTabProps } from './tab-types';
 
 function Table({ id, caption, headers, rows, empty }: { id: string; caption: string; headers: string[]; rows: ReactNode[][]; empty: string }) {
@@ -49,13 +50,7 @@ export function DevicesTab({ vm }: VmTabProps) {
           mono(d.target),
           d.device,
           d.bus ?? '—',
-          d.sourcePool !== undefined ? (
-            <span>
-              volume {mono(d.sourceVolume)} in pool {mono(d.sourcePool)}
-            </span>
-          ) : (
-            mono(d.sourceFile ?? d.sourceDev ?? (d.sourceName === undefined ? undefined : `${d.sourceProtocol ?? ''}:${d.sourceName}`) ?? '(empty)')
-          ),
+          <DiskSource source={d.source} empty={d.device === 'cdrom' || d.device === 'floppy' ? 'empty' : '—'} />,
           d.format ?? '—',
           [d.readonly ? 'read-only' : 'read-write', d.shareable ? 'shareable' : ''].filter(Boolean).join(', '),
         ])}

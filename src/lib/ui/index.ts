@@ -2,6 +2,7 @@ export { Badge, type BadgeTone } from './Badge';
 export { Button, type ButtonProps, type ButtonVariant } from './Button';
 export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
 export { Dialog, type DialogProps } from './Dialog';
+export { DiskSource } from './DiskSource';
 export { ErrorBanner, errorText } from './ErrorBanner';
 export { FormDialog, type FormDialogProps } from './FormDialog';
 export { Checkbox, Field, Select, TextInput, type FieldProps, type TextInputProps } from './Field';
