@@ -73,14 +73,49 @@ export const NetworkIpv4 = Type.Object({
 });
 export type NetworkIpv4 = Static<typeof NetworkIpv4>;
 
+/** A DHCP range of an `<ip>` block, IPv4 or IPv6. */
+export const NetworkIpRange = Type.Object({ start: Type.String(), end: Type.String() });
+export type NetworkIpRange = Static<typeof NetworkIpRange>;
+
+/** A static DHCP host: IPv4 ones are matched by MAC, IPv6 ones by DHCP unique id (DUID) or name. */
+export const NetworkIpHost = Type.Object({
+  ip: Type.Optional(Type.String()),
+  mac: Type.Optional(Type.String()),
+  /** DHCPv6 client DUID */
+  id: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+});
+export type NetworkIpHost = Static<typeof NetworkIpHost>;
+
+/** One `<ip>` block of a network: every one, IPv4 and IPv6, in document order. */
+export const NetworkIp = Type.Object({
+  family: Type.Enum(['ipv4', 'ipv6']),
+  address: Type.String(),
+  prefix: Type.Integer(),
+  /** The network in CIDR notation (10.200.1.0/24, 2001:db8:ca2:2::/64). */
+  cidr: Type.String(),
+  dhcpRanges: Type.Array(NetworkIpRange),
+  hosts: Type.Array(NetworkIpHost),
+  /** <tftp root=…> and <dhcp><bootp file=… server=…>: network boot. */
+  tftpRoot: Type.Optional(Type.String()),
+  bootFile: Type.Optional(Type.String()),
+  bootServer: Type.Optional(Type.String()),
+});
+export type NetworkIp = Static<typeof NetworkIp>;
+
 export const VmUse = Type.Object({ uuid: Type.String(), name: Type.String(), active: Type.Boolean() });
 export type VmUse = Static<typeof VmUse>;
 
 export const NetworkLease = Type.Object({
-  mac: Type.String(),
+  family: Type.Enum(['ipv4', 'ipv6']),
+  /** Absent when dnsmasq did not learn it (some DHCPv6 clients). */
+  mac: Type.Optional(Type.String()),
   ip: Type.String(),
   prefix: Type.Integer(),
   hostname: Type.Optional(Type.String()),
+  /** DHCPv6 identity association id and the client id (DUID for IPv6, option 61 for IPv4). */
+  iaid: Type.Optional(Type.String()),
+  clientId: Type.Optional(Type.String()),
   /** Seconds since the epoch. */
   expiry: Type.Number(),
   vm: Type.Optional(Type.Object({ uuid: Type.String(), name: Type.String() })),
@@ -97,7 +132,9 @@ export const NetworkSummary = Type.Object({
   forwardMode: Type.String(),
   forwardDev: Type.Optional(Type.String()),
   bridge: Type.Optional(Type.String()),
+  /** The first IPv4 block (what virtdeck creates); every block is in `ips`. */
   ipv4: Type.Optional(NetworkIpv4),
+  ips: Type.Array(NetworkIp),
   leases: Type.Array(NetworkLease),
   usedBy: Type.Array(VmUse),
 });

@@ -13,8 +13,30 @@ export async function lookupNetwork(client: LibvirtClient, name: string): Promis
   return (await client.networkLookupByName({ name })).net;
 }
 
+type WireLease = Awaited<ReturnType<LibvirtClient['networkGetDhcpLeases']>>['leases'][number];
+
+// virIPAddrType
+const IP_ADDR_TYPE_IPV6 = 1;
+
+/** One lease of virNetworkGetDHCPLeases (IPv4 and IPv6 alike) with the VM that owns its MAC. */
+export function toNetworkLease(l: WireLease, owners: ReadonlyMap<string, { uuid: string; name: string }>): NetworkLease {
+  const mac = l.mac === null || l.mac === '' ? undefined : l.mac.toLowerCase();
+  const vm = mac === undefined ? undefined : owners.get(mac);
+  return {
+    family: l.type === IP_ADDR_TYPE_IPV6 ? 'ipv6' : 'ipv4',
+    ...(mac === undefined ? {} : { mac }),
+    ip: l.ipaddr,
+    prefix: l.prefix,
+    ...(l.hostname === null ? {} : { hostname: l.hostname }),
+    ...(l.iaid === null ? {} : { iaid: l.iaid }),
+    ...(l.clientid === null ? {} : { clientId: l.clientid }),
+    expiry: Number(l.expirytime),
+    ...(vm === undefined ? {} : { vm }),
+  };
+}
+
 async function leasesOf(client: LibvirtClient, net: NetworkRef, scan: readonly DomainNics[]): Promise<NetworkLease[]> {
-  let leases: Awaited<ReturnType<LibvirtClient['networkGetDhcpLeases']>>['leases'];
+  let leases: WireLease[];
   try {
     ({ leases } = await client.networkGetDhcpLeases({ net, mac: null, needResults: 1, flags: 0 }));
   } catch (err) {
@@ -23,20 +45,7 @@ async function leasesOf(client: LibvirtClient, net: NetworkRef, scan: readonly D
     throw err;
   }
   const owners = macOwners(scan);
-  return leases
-    .filter((l) => l.type === 0) // VIR_IP_ADDR_TYPE_IPV4
-    .map((l) => {
-      const mac = (l.mac ?? '').toLowerCase();
-      const vm = owners.get(mac);
-      return {
-        mac,
-        ip: l.ipaddr,
-        prefix: l.prefix,
-        ...(l.hostname === null ? {} : { hostname: l.hostname }),
-        expiry: Number(l.expirytime),
-        ...(vm === undefined ? {} : { vm }),
-      };
-    });
+  return leases.map((l) => toNetworkLease(l, owners));
 }
 
 async function summarize(client: LibvirtClient, net: NetworkRef, scan: readonly DomainNics[]): Promise<NetworkSummary & { xml: string }> {
@@ -58,6 +67,7 @@ async function summarize(client: LibvirtClient, net: NetworkRef, scan: readonly 
     ...(parsed.forwardDev === undefined ? {} : { forwardDev: parsed.forwardDev }),
     ...(parsed.bridge === undefined ? {} : { bridge: parsed.bridge }),
     ...(parsed.ipv4 === undefined ? {} : { ipv4: parsed.ipv4 }),
+    ips: parsed.ips,
     leases,
     usedBy: usersOfNetwork(scan, net.name, parsed.bridge),
     xml,
@@ -88,16 +98,18 @@ export async function getLeases(client: LibvirtClient, name: string): Promise<Ne
   return leasesOf(client, net, await scanDomainNics(client));
 }
 
-/** Names and IPv4 blocks of the host's networks, for the overlap check. */
+/** Names and IPv4 blocks of the host's networks (one entry per block, every block), for the overlap check. */
 export async function existingNetworks(client: LibvirtClient): Promise<ExistingNetwork[]> {
   const { nets } = await client.connectListAllNetworks({ needResults: 1, flags: 0 });
   const settled = await Promise.allSettled(
-    nets.map(async (net) => {
+    nets.map(async (net): Promise<ExistingNetwork[]> => {
       const parsed = parseNetworkXml((await client.networkGetXmlDesc({ net, flags: 0 })).xml);
-      return { name: net.name, cidr: parsed.ipv4?.cidr ?? '' };
+      const blocks = parsed.ips.filter((ip) => ip.family === 'ipv4').map((ip) => ({ name: net.name, cidr: ip.cidr }));
+      // A network without IPv4 still takes its name.
+      return blocks.length > 0 ? blocks : [{ name: net.name, cidr: '' }];
     }),
   );
-  return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  return settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
 }
 
 export async function createNetwork(client: LibvirtClient, body: NetworkCreateBody): Promise<NetworkDetail> {

@@ -11,6 +11,7 @@ describe('network XML', () => {
     expect(parseNetworkXml(xml)).toEqual({
       name: 'lab', forwardMode: 'nat', forwardDev: 'eth0', bridge: 'virbr9',
       ipv4: { address: '10.210.5.1', prefix: 24, cidr: '10.210.5.0/24', dhcp: { start: '10.210.5.100', end: '10.210.5.200' }, hosts: [{ mac: '52:54:00:aa:00:01', ip: '10.210.5.10', name: 'db' }] },
+      ips: [{ family: 'ipv4', address: '10.210.5.1', prefix: 24, cidr: '10.210.5.0/24', dhcpRanges: [{ start: '10.210.5.100', end: '10.210.5.200' }], hosts: [{ mac: '52:54:00:aa:00:01', ip: '10.210.5.10', name: 'db' }] }],
     });
   });
   it('has no <forward> for an isolated network', () => {
@@ -30,6 +31,7 @@ describe('network XML', () => {
     expect(parsed).toEqual({
       name: 'default', uuid: '9b2c4d4e-0000-4000-8000-000000000001', forwardMode: 'nat', bridge: 'virbr0',
       ipv4: { address: '192.168.122.1', prefix: 24, cidr: '192.168.122.0/24', dhcp: { start: '192.168.122.2', end: '192.168.122.254' }, hosts: [] },
+      ips: [{ family: 'ipv4', address: '192.168.122.1', prefix: 24, cidr: '192.168.122.0/24', dhcpRanges: [{ start: '192.168.122.2', end: '192.168.122.254' }], hosts: [] }],
     });
   });
 });

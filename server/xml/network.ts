@@ -1,6 +1,7 @@
 /** libvirt network XML ⇄ typed objects (`virsh net-dumpxml`, `net-define`). */
 import { createXmlBuilder, createXmlParser } from './parser.js';
-import { blockOf, cidrOf, netmaskToPrefix, parseIpv4, type NetworkCreateBody, type NetworkIpv4 } from '../../common/networks.js';
+import { blockOf, cidrOf, netmaskToPrefix, parseIpv4, type NetworkCreateBody, type NetworkIp, type NetworkIpHost, type NetworkIpv4 } from '../../common/networks.js';
+import { ipv6Cidr, parseIpv6 } from '../../common/ipv6.js';
 
 export interface ParsedNetwork {
   name: string;
@@ -9,7 +10,10 @@ export interface ParsedNetwork {
   forwardMode: string;
   forwardDev?: string;
   bridge?: string;
+  /** The first IPv4 block, in the shape the create form uses. */
   ipv4?: NetworkIpv4;
+  /** Every <ip> block, IPv4 and IPv6, in document order. */
+  ips: NetworkIp[];
 }
 
 export class NetworkXmlError extends Error {
@@ -65,6 +69,47 @@ function parseIp(ip: Node): NetworkIpv4 | undefined {
   };
 }
 
+/** Only the keys whose value is defined, so optional schema fields stay absent. */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function prefixOf(ip: Node, family: 'ipv4' | 'ipv6'): number | undefined {
+  const prefixText = attr(ip, 'prefix');
+  if (prefixText !== undefined) return /^\d{1,3}$/.test(prefixText) && Number(prefixText) <= (family === 'ipv4' ? 32 : 128) ? Number(prefixText) : undefined;
+  const netmask = attr(ip, 'netmask');
+  if (family === 'ipv4') return netmask !== undefined ? netmaskToPrefix(netmask) : 24;
+  return 64;
+}
+
+function parseAnyIp(ip: Node): NetworkIp | undefined {
+  const address = attr(ip, 'address');
+  if (address === undefined) return undefined;
+  const family: NetworkIp['family'] = (attr(ip, 'family') ?? (address.includes(':') ? 'ipv6' : 'ipv4')) === 'ipv6' ? 'ipv6' : 'ipv4';
+  const prefix = prefixOf(ip, family);
+  if (prefix === undefined) return undefined;
+  const v4 = family === 'ipv4' ? parseIpv4(address) : undefined;
+  const v6 = family === 'ipv6' ? parseIpv6(address) : undefined;
+  const cidr = v4 !== undefined ? cidrOf(blockOf(v4, prefix)) : v6 !== undefined ? ipv6Cidr(v6, prefix) : `${address}/${prefix}`;
+  const dhcp = node(ip['dhcp']);
+  const bootp = node(dhcp?.['bootp']);
+  return defined({
+    family,
+    address,
+    prefix,
+    cidr,
+    dhcpRanges: nodes(dhcp?.['range']).flatMap((r) => {
+      const start = attr(r, 'start');
+      const end = attr(r, 'end');
+      return start !== undefined && end !== undefined ? [{ start, end }] : [];
+    }),
+    hosts: nodes(dhcp?.['host']).map((h): NetworkIpHost => defined({ ip: attr(h, 'ip'), mac: attr(h, 'mac'), id: attr(h, 'id'), name: attr(h, 'name') })),
+    tftpRoot: attr(node(ip['tftp']), 'root'),
+    bootFile: attr(bootp, 'file'),
+    bootServer: attr(bootp, 'server'),
+  });
+}
+
 export function parseNetworkXml(xml: string): ParsedNetwork {
   let doc: unknown;
   try {
@@ -81,6 +126,7 @@ export function parseNetworkXml(xml: string): ParsedNetwork {
   const bridge = attr(node(net['bridge']), 'name');
   const uuid = text(net['uuid']);
   const ipv4 = nodes(net['ip']).map(parseIp).find((ip) => ip !== undefined);
+  const ips = nodes(net['ip']).map(parseAnyIp).filter((ip) => ip !== undefined);
   return {
     name,
     forwardMode,
@@ -88,6 +134,7 @@ export function parseNetworkXml(xml: string): ParsedNetwork {
     ...(forwardDev === undefined ? {} : { forwardDev }),
     ...(bridge === undefined ? {} : { bridge }),
     ...(ipv4 === undefined ? {} : { ipv4 }),
+    ips,
   };
 }
 

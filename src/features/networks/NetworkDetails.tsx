@@ -1,5 +1,6 @@
 import type { NetworkSummary } from '../../../common/networks.js';
 import { Button, ErrorBanner, LoadingState, VirshHint } from '../../lib/ui';
+import { FAMILY_NAMES, IpBlocks } from './IpBlocks';
 import { useNetwork } from './queries';
 import { virshForNetworkAction } from './virsh';
 
@@ -22,15 +23,17 @@ export function NetworkDetails({ host, network }: { host: string; network: Netwo
         ) : (
           <table id="network-leases" className="text-left text-sm">
             <thead className="text-xs text-zinc-500">
-              <tr><th className="pr-4">VM</th><th className="pr-4">MAC</th><th className="pr-4">Address</th><th className="pr-4">Host name</th><th>Expires</th></tr>
+              <tr><th className="pr-4">VM</th><th className="pr-4">Family</th><th className="pr-4">MAC</th><th className="pr-4">Address</th><th className="pr-4">Host name</th><th className="pr-4">Client id</th><th>Expires</th></tr>
             </thead>
             <tbody>
               {leases.map((l) => (
-                <tr key={`${l.mac}-${l.ip}`} data-testid="network-lease">
+                <tr key={`${l.family}-${l.ip}`} data-testid="network-lease">
                   <td className="pr-4">{l.vm?.name ?? '—'}</td>
-                  <td className="pr-4 font-mono text-xs">{l.mac}</td>
+                  <td className="pr-4">{FAMILY_NAMES[l.family]}</td>
+                  <td className="pr-4 font-mono text-xs">{l.mac ?? '—'}</td>
                   <td className="pr-4 font-mono text-xs">{l.ip}/{l.prefix}</td>
                   <td className="pr-4">{l.hostname ?? '—'}</td>
+                  <td className="pr-4 font-mono text-xs">{l.clientId === undefined ? '—' : `${l.clientId}${l.iaid === undefined ? '' : ` (IAID ${l.iaid})`}`}</td>
                   <td>{new Date(l.expiry * 1000).toLocaleString()}</td>
                 </tr>
               ))}
@@ -39,14 +42,7 @@ export function NetworkDetails({ host, network }: { host: string; network: Netwo
         )}
         <VirshHint command={virshForNetworkAction(network.name, 'leases')} />
       </div>
-      {network.ipv4 !== undefined && network.ipv4.hosts.length > 0 && (
-        <div>
-          <h3 className="mb-1 text-sm font-semibold">Static hosts</h3>
-          <ul className="font-mono text-xs">
-            {network.ipv4.hosts.map((h) => <li key={h.mac}>{h.mac} → {h.ip}{h.name === undefined ? '' : ` (${h.name})`}</li>)}
-          </ul>
-        </div>
-      )}
+      <IpBlocks ips={network.ips} />
       <div>
         <h3 className="mb-1 text-sm font-semibold">XML</h3>
         {isPending && <LoadingState label="Reading the network XML…" />}

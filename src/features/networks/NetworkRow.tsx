@@ -16,6 +16,8 @@ export function NetworkRow({ host, network, selected, onSelect }: { host: string
   const n = network;
   const id = `network-${n.name}`;
   const running = n.usedBy.filter((u) => u.active);
+  const dhcpRanges = n.ips.flatMap((ip) => ip.dhcpRanges.map((r) => `${r.start} – ${r.end}`));
+  const staticHosts = n.ips.reduce((sum, ip) => sum + ip.hosts.length, 0);
   const run = (a: NetworkAction, after?: () => void) => {
     setLastAction(a);
     action.mutate({ name: n.name, action: a }, { onSuccess: () => after?.() });
@@ -37,8 +39,8 @@ export function NetworkRow({ host, network, selected, onSelect }: { host: string
         <td className="pr-3 text-sm" data-testid="network-autostart">{n.autostart ? 'yes' : 'no'}</td>
         <td className="pr-3 text-sm">{MODE_NAMES[n.forwardMode] ?? n.forwardMode}{n.forwardDev === undefined ? '' : ` via ${n.forwardDev}`}</td>
         <td className="pr-3 font-mono text-xs">{n.bridge ?? '—'}</td>
-        <td className="pr-3 font-mono text-xs">{n.ipv4?.cidr ?? '—'}</td>
-        <td className="pr-3 font-mono text-xs">{n.ipv4?.dhcp === undefined ? '—' : `${n.ipv4.dhcp.start} – ${n.ipv4.dhcp.end}`}</td>
+        <td className="pr-3 font-mono text-xs" data-testid="network-cidrs">{n.ips.length === 0 ? '—' : n.ips.map((ip) => <div key={`${ip.family}-${ip.address}`}>{ip.cidr}</div>)}</td>
+        <td className="pr-3 font-mono text-xs">{dhcpRanges.length === 0 ? '—' : dhcpRanges.map((r) => <div key={r}>{r}</div>)}</td>
         <td className="pr-3 text-sm" data-testid="network-leases">{n.active ? n.leases.length : '—'}</td>
         <td className="pr-3 text-sm">{n.usedBy.length === 0 ? '—' : n.usedBy.map((u) => (u.active ? u.name : `${u.name} (off)`)).join(', ')}</td>
         <td className="py-2">
@@ -95,7 +97,7 @@ export function NetworkRow({ host, network, selected, onSelect }: { host: string
       >
         <p>
           The network is {n.active ? 'stopped and ' : ''}removed from libvirt for good: its configuration
-          {n.ipv4 === undefined ? '' : ` (${n.ipv4.cidr}, ${n.ipv4.hosts.length} static host${n.ipv4.hosts.length === 1 ? '' : 's'})`} is lost.
+          {n.ips.length === 0 ? '' : ` (${n.ips.map((ip) => ip.cidr).join(', ')}, ${staticHosts} static host${staticHosts === 1 ? '' : 's'})`} is lost.
           {n.usedBy.length > 0 && ` VMs ${n.usedBy.map((u) => u.name).join(', ')} keep NICs pointing at it and cannot start them until it is back.`}
         </p>
         <VirshHint command={virshForNetworkAction(n.name, 'delete')} />

@@ -6,7 +6,7 @@ import { NetworkDetails } from './NetworkDetails';
 import { NetworkRow } from './NetworkRow';
 import { useNetworks } from './queries';
 
-const HEADERS = ['Name', 'State', 'Autostart', 'Mode', 'Bridge', 'IPv4 network', 'DHCP range', 'Leases', 'Used by', 'Actions'];
+const HEADERS = ['Name', 'State', 'Autostart', 'Mode', 'Bridge', 'IP networks', 'DHCP ranges', 'Leases', 'Used by', 'Actions'];
 
 export function NetworksPage() {
   const host = useHostId();
