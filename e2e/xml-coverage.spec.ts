@@ -1,42 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-import { TEST_VIRSH_URI, virsh, virshOrNull } from '../test/helpers/virsh.js';
+import { TEST_VIRSH_URI, virsh } from '../test/helpers/virsh.js';
+import { defineXmlCoverageFixtures, type XmlCoverageFixtures } from '../test/helpers/xml-coverage.js';
 
-const suffix = randomBytes(4).toString('hex');
-const vmName = `vt-xmlcov-${suffix}`;
-const uuid = `${randomBytes(4).toString('hex')}-3333-4444-8555-${randomBytes(6).toString('hex')}`;
-const volume = `vt-xmlcov-${suffix}.img`;
-const netName = `vt-xmlcov-${suffix}`;
-const dir = mkdtempSync(join(tmpdir(), 'vt-xmlcov-e2e-'));
-const fixture = (name: string) => readFileSync(new URL(`../server/xml/fixtures/${name}`, import.meta.url), 'utf8');
+let fx: XmlCoverageFixtures | undefined;
+let uuid = '';
+let volume = '';
+let netName = '';
 
+// The e2e server holds test:///default open, so what virsh defines here is what it sees.
 test.beforeAll(async () => {
-  // The e2e server holds test:///default open, so what virsh defines here is what it sees.
-  await virsh(TEST_VIRSH_URI, 'vol-create-as', 'default-pool', volume, '1M');
-  const domainFile = join(dir, 'domain.xml');
-  writeFileSync(
-    domainFile,
-    fixture('domain-disk-sources.xml')
-      .replace('<name>vt-xmlcov-disks</name>', `<name>${vmName}</name>`)
-      .replace(/<uuid>[^<]*<\/uuid>/, `<uuid>${uuid}</uuid>`)
-      .replace("volume='vt-xmlcov-vol.img'", `volume='${volume}'`),
-  );
-  await virsh(TEST_VIRSH_URI, 'define', domainFile);
-  const netFile = join(dir, 'network.xml');
-  writeFileSync(netFile, fixture('network-ip-blocks.xml').replace('<name>vt-xmlcov-net</name>', `<name>${netName}</name>`).replace("bridge name='vtxmlcov0'", `bridge name='vtxe${suffix.slice(0, 6)}'`));
-  await virsh(TEST_VIRSH_URI, 'net-define', netFile);
-  await virsh(TEST_VIRSH_URI, 'net-start', netName);
+  fx = await defineXmlCoverageFixtures();
+  ({ uuid, volume, netName } = fx);
 });
 
 test.afterAll(async () => {
-  await virshOrNull(TEST_VIRSH_URI, 'undefine', uuid);
-  await virshOrNull(TEST_VIRSH_URI, 'vol-delete', '--pool', 'default-pool', volume);
-  await virshOrNull(TEST_VIRSH_URI, 'net-destroy', netName);
-  await virshOrNull(TEST_VIRSH_URI, 'net-undefine', netName);
-  rmSync(dir, { recursive: true, force: true });
+  await fx?.remove();
 });
 
 const expectedSources = async (): Promise<Record<string, string>> => {

@@ -1,23 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../app.js';
 import { TEST_VIRSH_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
+import { defineXmlCoverageFixtures, type XmlCoverageFixtures } from '../../test/helpers/xml-coverage.js';
 import { DISK_SOURCE_TYPES, diskSourceText } from '../../common/disk-source.js';
 import type { VmDetail } from '../../common/vms.js';
 import type { HardwareView } from '../../common/hardware.js';
 import type { NetworkDetail, NetworkLeases } from '../../common/networks.js';
 
 const config = { hosts: [{ id: 'test', uri: 'test:///default' }], listenHost: '127.0.0.1', port: 0 };
-const dir = mkdtempSync(join(tmpdir(), 'vt-xmlcov-'));
-const suffix = randomBytes(4).toString('hex');
-const vmName = `vt-xmlcov-${suffix}`;
-const uuid = `${randomBytes(4).toString('hex')}-2222-4333-8444-${randomBytes(6).toString('hex')}`;
-const volume = `vt-xmlcov-${suffix}.img`;
-const netName = `vt-xmlcov-${suffix}`;
-const fixture = (name: string) => readFileSync(new URL(`../xml/fixtures/${name}`, import.meta.url), 'utf8');
 
 /** Every attribute value of an element named `tag` in an XML text, in document order. */
 function attrValues(xml: string, tag: string, attr: string): string[] {
@@ -26,6 +16,10 @@ function attrValues(xml: string, tag: string, attr: string): string[] {
 
 describe('API answers carry every disk source and every IP block (test:///default, fixtures defined with virsh)', () => {
   let app: App;
+  let fx: XmlCoverageFixtures | undefined;
+  let uuid = '';
+  let volume = '';
+  let netName = '';
   const request = (opts: { method?: 'GET' | 'POST'; url: string; payload?: object }) => app.inject({ method: 'GET', ...opts });
   const get = (url: string) => request({ url });
 
@@ -33,29 +27,13 @@ describe('API answers carry every disk source and every IP block (test:///defaul
     app = await buildApp({ config, spaRoot: '/nonexistent' });
     await app.hosts.ready('test');
     // The app holds test:///default open, so what virsh defines lives until the app closes.
-    await virsh(TEST_VIRSH_URI, 'vol-create-as', 'default-pool', volume, '1M');
-    const domainFile = join(dir, 'domain.xml');
-    writeFileSync(
-      domainFile,
-      fixture('domain-disk-sources.xml')
-        .replace('<name>vt-xmlcov-disks</name>', `<name>${vmName}</name>`)
-        .replace(/<uuid>[^<]*<\/uuid>/, `<uuid>${uuid}</uuid>`)
-        .replace("volume='vt-xmlcov-vol.img'", `volume='${volume}'`),
-    );
-    await virsh(TEST_VIRSH_URI, 'define', domainFile);
-    const netFile = join(dir, 'network.xml');
-    writeFileSync(netFile, fixture('network-ip-blocks.xml').replace('<name>vt-xmlcov-net</name>', `<name>${netName}</name>`).replace("bridge name='vtxmlcov0'", `bridge name='vtxc${suffix.slice(0, 6)}'`));
-    await virsh(TEST_VIRSH_URI, 'net-define', netFile);
-    await virsh(TEST_VIRSH_URI, 'net-start', netName);
+    fx = await defineXmlCoverageFixtures();
+    ({ uuid, volume, netName } = fx);
   });
 
   afterAll(async () => {
-    await virshOrNull(TEST_VIRSH_URI, 'undefine', uuid);
-    await virshOrNull(TEST_VIRSH_URI, 'vol-delete', '--pool', 'default-pool', volume);
-    await virshOrNull(TEST_VIRSH_URI, 'net-destroy', netName);
-    await virshOrNull(TEST_VIRSH_URI, 'net-undefine', netName);
+    await fx?.remove();
     await app.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('VM detail: one disk per row of virsh domblklist, each with its source, every type libvirt documents', async () => {
