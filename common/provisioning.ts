@@ -173,6 +173,8 @@ export const DeletePlanDisk = Type.Object({
   device: Type.String(),
   /** The file or block path; absent for network disks. */
   path: Type.Optional(Type.String()),
+  /** The source in words (diskSourceText), for disks of every type; absent for an empty drive. */
+  source: Type.Optional(Type.String()),
   pool: Type.Optional(Type.String()),
   volume: Type.Optional(Type.String()),
   /** Only volumes (known to a pool) can be deleted. */

@@ -9,6 +9,7 @@ import { parseDomainXml } from '../xml/domain.js';
 import { scanDiskUses, usersOf } from '../storage/used-by.js';
 import { messageOf } from '../http/errors.js';
 import { conflict, invalid, ProvisioningErrorCodes } from './errors.js';
+import { diskSourceText } from '../../common/disk-source.js';
 
 /** The NVRAM file of a UEFI VM (`<os><nvram>path</nvram>`). */
 function nvramOf(xml: string): string | undefined {
@@ -54,10 +55,12 @@ async function planFor(client: LibvirtClient, dom: DomainRef): Promise<{ plan: D
     const path = found?.path ?? d.sourceFile ?? d.sourceDev;
     const others = found === undefined && path === undefined ? [] : usersOf(uses, found?.vol.pool ?? d.sourcePool ?? '', found?.vol.name ?? d.sourceVolume ?? '', path ?? '').filter((u) => u.uuid !== uuid);
     const readonlyOrShared = d.device !== 'disk' || d.readonly || d.shareable;
+    const source = diskSourceText(path !== undefined && d.source?.type === 'volume' ? { ...d.source, path } : d.source);
     const entry: PlannedDisk = {
       target: d.target,
       device: d.device,
       ...(path === undefined ? {} : { path }),
+      ...(source === undefined ? {} : { source }),
       ...(found === undefined ? {} : { pool: found.vol.pool, volume: found.vol.name, vol: found.vol }),
       deletable: found !== undefined,
       sharedWith: others.map((o) => o.name),

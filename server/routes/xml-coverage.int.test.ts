@@ -5,6 +5,7 @@ import { defineXmlCoverageFixtures, type XmlCoverageFixtures } from '../../test/
 import { DISK_SOURCE_TYPES, diskSourceText } from '../../common/disk-source.js';
 import type { VmDetail } from '../../common/vms.js';
 import type { HardwareView } from '../../common/hardware.js';
+import type { DeletePlan } from '../../common/provisioning.js';
 import type { NetworkDetail, NetworkLeases } from '../../common/networks.js';
 
 const config = { hosts: [{ id: 'test', uri: 'test:///default' }], listenHost: '127.0.0.1', port: 0 };
@@ -85,6 +86,17 @@ describe('API answers carry every disk source and every IP block (test:///defaul
     });
     expect(byTarget['sdf']).toBeUndefined();
     for (const d of hw.disks) expect(d.source).toBe(diskSourceText(d.sourceDetail));
+  });
+
+  it('delete plan: network and other pathless disks are named by their source, only the pool volume is deletable', async () => {
+    const res = await get(`/api/v1/hosts/test/vms/${uuid}/delete-plan`);
+    expect(res.statusCode, res.body).toBe(200);
+    const disks = res.json<DeletePlan>().disks;
+    const path = await virsh(TEST_VIRSH_URI, 'vol-path', '--pool', 'default-pool', volume);
+    expect(disks.find((d) => d.target === 'vdd')).toMatchObject({ deletable: false, source: expect.stringMatching(/^rbd:\/\/mon1:6789,mon2:6789\/pool\/image/) as unknown });
+    expect(disks.find((d) => d.target === 'vdb')).toMatchObject({ deletable: true, path, source: `volume default-pool/${volume} → ${path}` });
+    expect(disks.filter((d) => d.deletable).map((d) => d.target)).toEqual(['vdb']);
+    expect(disks.find((d) => d.target === 'sdf')?.source).toBeUndefined();
   });
 
   it('network detail: every <ip> block of virsh net-dumpxml, IPv4 and IPv6, with ranges and static hosts', async () => {

@@ -77,7 +77,7 @@ export function DeleteDialog({ host, uri, vm, open, onClose }: { host: string; u
             </thead>
             <tbody>
               {p.disks.map((d) => {
-                const key = d.path ?? d.target;
+                const key = d.path ?? d.source ?? d.target;
                 const shared = d.readonlyOrShared || d.sharedWith.length > 0;
                 return (
                   <tr key={d.target} data-target={d.target} data-testid="delete-disk">
