@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { edgeHostUri } from './e2e/edge-host.js';
 
 const port = Number(process.env['VIRTDECK_E2E_PORT'] ?? 8090);
 
@@ -27,7 +28,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      VIRTDECK_HOSTS: process.env['VIRTDECK_HOSTS'] ?? 'local=qemu:///system,test=test:///default',
+      VIRTDECK_HOSTS: process.env['VIRTDECK_HOSTS'] ?? `local=qemu:///system,test=test:///default,edge=${edgeHostUri()}`,
     },
   },
 });

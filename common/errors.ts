@@ -18,5 +18,7 @@ export const ErrorCodes = {
   hostNotFound: 'HOST_NOT_FOUND',
   hostUnavailable: 'HOST_UNAVAILABLE',
   timeout: 'LIBVIRT_TIMEOUT',
+  /** The host's libvirt driver cannot do this (VIR_ERR_NO_SUPPORT); libvirtCode says which error it was. */
+  notSupported: 'NOT_SUPPORTED',
   internal: 'INTERNAL',
 } as const;

@@ -17,7 +17,7 @@ export const VmEvent = Type.Object({
   host: Type.String(),
   uuid: Type.String(),
   name: Type.String(),
-  /** lifecycle, reboot, device-added, device-removed … */
+  /** lifecycle, reboot, device-added, device-removed, balloon-change, tray-change, tunable */
   kind: Type.String(),
   /** For lifecycle: defined, undefined, started, suspended, resumed, stopped, shutdown, pmsuspended, crashed. */
   event: Type.Optional(Type.String()),

@@ -31,6 +31,10 @@ export type KvmCheck = Static<typeof KvmCheck>;
 export const HostFacts = Type.Object({
   id: Type.String(),
   uri: Type.String(),
+  /** How virtdeck reaches the host's libvirtd: `unix`, `ssh`, `tls`, `tcp` … */
+  transport: Type.String(),
+  /** The connection is neither encrypted nor authenticated (qemu+tcp://): anyone on the path can read and act. */
+  insecure: Type.Boolean(),
   hostname: Type.String(),
   /** libvirt's version as "major.minor.micro". */
   libvirtVersion: Type.String(),

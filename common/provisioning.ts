@@ -1,5 +1,6 @@
 /** API contract of VM provisioning: create (wizard), clone, delete with storage, managed save, OS catalog. */
 import { Type, type Static } from 'typebox';
+import { ReportedBytes } from './exact-bytes.js';
 import { MAX_SIZE_BYTES } from './storage-units.js';
 import { NAME_PATTERN } from './storage-validate.js';
 
@@ -143,7 +144,7 @@ export const ProvisioningOptions = Type.Object({
   hostMemoryBytes: Type.Number(),
   firmware: Type.Array(Type.String()),
   networks: Type.Array(Type.Object({ name: Type.String(), active: Type.Boolean() })),
-  pools: Type.Array(Type.Object({ name: Type.String(), active: Type.Boolean(), availableBytes: Type.Number() })),
+  pools: Type.Array(Type.Object({ name: Type.String(), active: Type.Boolean(), availableBytes: ReportedBytes })),
 });
 export type ProvisioningOptions = Static<typeof ProvisioningOptions>;
 

@@ -128,3 +128,41 @@ export function effectiveTarget(body: PoolCreateBody): string | undefined {
   const given = body.target?.path;
   return given !== undefined && given !== '' ? given : spec.defaultTarget;
 }
+
+/** Where a pool keeps its volumes, as the pool list reports it. */
+export interface PoolTarget {
+  name: string;
+  type: string;
+  targetPath?: string | undefined;
+}
+
+/**
+ * Types whose target is a directory of image files the pool owns: two such pools on one
+ * directory list and delete each other's files as their volumes. (Device pools such as disk or
+ * iscsi share /dev-like targets by design.)
+ */
+const DIRECTORY_TARGET_TYPES: ReadonlySet<string> = new Set(['dir', 'fs', 'netfs']);
+
+const normalPath = (path: string): string => path.replace(/\/+$/, '') || '/';
+
+/** The pool (other than `self`) that already keeps its files in `path`, if any. */
+export function poolUsingTarget(pools: readonly PoolTarget[], type: string, path: string | undefined, self?: string): PoolTarget | undefined {
+  if (path === undefined || path === '' || !DIRECTORY_TARGET_TYPES.has(type)) return undefined;
+  const wanted = normalPath(path);
+  return pools.find((p) => p.name !== self && DIRECTORY_TARGET_TYPES.has(p.type) && p.targetPath !== undefined && normalPath(p.targetPath) === wanted);
+}
+
+/** `preferred` when no pool uses it, else a free directory below it named after the pool. */
+export function freeTarget(pools: readonly PoolTarget[], type: string, preferred: string, poolName: string): string {
+  if (poolUsingTarget(pools, type, preferred) === undefined) return preferred;
+  const base = `${normalPath(preferred)}/${poolName.trim() === '' ? 'pool' : poolName.trim()}`;
+  for (let i = 1; ; i += 1) {
+    const candidate = i === 1 ? base : `${base}-${i}`;
+    if (poolUsingTarget(pools, type, candidate) === undefined) return candidate;
+  }
+}
+
+/** The refusal of a target another pool keeps its files in; the same words in the wizard and the API. */
+export function targetInUseReason(other: PoolTarget, path: string): string {
+  return `Pool "${other.name}" already keeps its files in ${path}: choose another directory`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSize, formatBytes, parseSize, toUnitValue, MAX_SIZE_BYTES } from './storage-units.js';
+import { checkSize, parseSize, parseSizeValue, sizeValueOf, toUnitValue, MAX_SIZE_BYTES } from './storage-units.js';
 
 describe('size units', () => {
   it.each([
@@ -21,15 +21,22 @@ describe('size units', () => {
     expect(checkSize(1.5).ok).toBe(false);
     expect(checkSize(-5).ok).toBe(false);
   });
-  it('formats', () => {
-    expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(1536)).toBe('1.5 KiB');
-    expect(formatBytes(64 * 1024 ** 2)).toBe('64 MiB');
-    expect(formatBytes(107374182400)).toBe('100 GiB');
-    expect(formatBytes(1.25 * 1024 ** 3)).toBe('1.25 GiB');
-  });
   it('splits into unit values', () => {
     expect(toUnitValue(3 * 1024 ** 3)).toEqual({ value: 3, unit: 'GiB' });
     expect(toUnitValue(1536 * 1024 ** 2)).toEqual({ value: 1536, unit: 'MiB' });
+  });
+
+  it('a size field accepts "4G", "512M", "1.5 TiB" and "10 GiB" typed into its number, whatever unit is picked', () => {
+    expect(parseSizeValue({ amount: '4G', unit: 'GiB' })).toEqual({ ok: true, bytes: 4 * 1024 ** 3 });
+    expect(parseSizeValue({ amount: '512M', unit: 'GiB' })).toEqual({ ok: true, bytes: 512 * 1024 ** 2 });
+    expect(parseSizeValue({ amount: '1.5 TiB', unit: 'MiB' })).toEqual({ ok: true, bytes: 1.5 * 1024 ** 4 });
+    expect(parseSizeValue({ amount: '10 GiB', unit: 'MiB' })).toEqual({ ok: true, bytes: 10 * 1024 ** 3 });
+    expect(parseSizeValue({ amount: ' 64 ', unit: 'MiB' })).toEqual({ ok: true, bytes: 64 * 1024 ** 2 });
+    expect(parseSizeValue({ amount: '4X', unit: 'GiB' }).ok).toBe(false);
+    expect(parseSizeValue({ amount: '0', unit: 'GiB' })).toEqual({ ok: false, reason: 'Size must be greater than zero' });
+  });
+  it('prefills a size field in the largest whole unit', () => {
+    expect(sizeValueOf(64 * 1024 ** 2)).toEqual({ amount: '64', unit: 'MiB' });
+    expect(sizeValueOf(20 * 1024 ** 3)).toEqual({ amount: '20', unit: 'GiB' });
   });
 });

@@ -46,29 +46,24 @@ export function parseSize(text: string): SizeParse {
   return checkSize(bytes);
 }
 
+/** What a size field holds: the typed amount ("10", "4G", "1.5 TiB") and the unit picked beside it. */
+export interface SizeValue {
+  amount: string;
+  unit: SizeUnit;
+}
+
+/** An amount that carries its own unit ("4G", "512M", "1.5 TiB") wins over the picker. */
+export function parseSizeValue({ amount, unit }: SizeValue): SizeParse {
+  const text = amount.trim();
+  return parseSize(/[A-Za-z]/.test(text) ? text : `${text} ${unit}`);
+}
+
 /** Checks that a byte count is a positive integer within MAX_SIZE_BYTES. */
 export function checkSize(bytes: number): SizeParse {
   if (!Number.isFinite(bytes) || !Number.isInteger(bytes)) return { ok: false, reason: 'Size must be a whole number of bytes' };
   if (bytes <= 0) return { ok: false, reason: 'Size must be greater than zero' };
   if (bytes > MAX_SIZE_BYTES) return { ok: false, reason: 'Size must be at most 1 PiB' };
   return { ok: true, bytes };
-}
-
-const FORMAT_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
-
-/** Formats a byte count as "1.5 GiB" (binary units, up to 3 significant decimals trimmed). */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return '—';
-  const negative = bytes < 0;
-  let value = Math.abs(bytes);
-  let i = 0;
-  while (value >= 1024 && i < FORMAT_UNITS.length - 1) {
-    value /= 1024;
-    i += 1;
-  }
-  const digits = i === 0 ? 0 : value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  const text = value.toFixed(digits).replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1');
-  return `${negative ? '-' : ''}${text} ${FORMAT_UNITS[i]}`;
 }
 
 /** Splits a byte count into the largest unit that divides it evenly (for prefilling a size field). */
@@ -78,4 +73,10 @@ export function toUnitValue(bytes: number): { value: number; unit: SizeUnit } {
     if (bytes >= f && bytes % f === 0) return { value: bytes / f, unit };
   }
   return { value: Math.max(1, Math.ceil(bytes / UNIT_BYTES.MiB)), unit: 'MiB' };
+}
+
+/** A size field's value for a byte count: the largest unit that holds it whole (64 MiB, 10 GiB). */
+export function sizeValueOf(bytes: number): SizeValue {
+  const { value, unit } = toUnitValue(bytes);
+  return { amount: String(value), unit };
 }

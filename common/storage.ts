@@ -1,5 +1,6 @@
 /** API contract for storage pools and volumes (DESIGN.md §4). */
 import { Type, type Static } from 'typebox';
+import { ReportedBytes } from './exact-bytes.js';
 import { MAX_SIZE_BYTES } from './storage-units.js';
 import { NAME_MAX, PATH_MAX } from './storage-validate.js';
 import { POOL_TYPES } from './storage-pool-types.js';
@@ -82,10 +83,13 @@ export const PoolSummarySchema = Type.Object({
   active: Type.Boolean(),
   persistent: Type.Boolean(),
   autostart: Type.Boolean(),
-  capacityBytes: Type.Number(),
-  allocationBytes: Type.Number(),
-  availableBytes: Type.Number(),
+  /** null: libvirt's figure is not meaningful (above 2^53, see exact-bytes.ts) */
+  capacityBytes: ReportedBytes,
+  allocationBytes: ReportedBytes,
+  availableBytes: ReportedBytes,
   targetPath: Type.Optional(Type.String()),
+  /** The pool type's libvirt driver streams volume content (upload and download). */
+  volumeTransfer: Type.Boolean(),
 });
 export type PoolSummary = Static<typeof PoolSummarySchema>;
 
@@ -134,6 +138,10 @@ export type VolumeCloneBody = Static<typeof VolumeCloneBodySchema>;
 
 export const VmRefSchema = Type.Object({ uuid: Type.String(), name: Type.String(), active: Type.Boolean() });
 export type VmRef = Static<typeof VmRefSchema>;
+
+/** The VMs with a disk in a pool (GET …/pools/:pool/users): what removing or deleting it affects. */
+export const PoolUsersSchema = Type.Object({ users: Type.Array(VmRefSchema) });
+export type PoolUsers = Static<typeof PoolUsersSchema>;
 
 export const BackingEntrySchema = Type.Object({ path: Type.String(), format: Type.Optional(Type.String()) });
 export type BackingEntry = Static<typeof BackingEntrySchema>;

@@ -157,19 +157,37 @@ export type VmXml = Static<typeof VmXml>;
 export const AutostartBody = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
 export type AutostartBody = Static<typeof AutostartBody>;
 
-export const VmActionResult = Type.Object({ vm: VmSummary });
+export const VmActionResult = Type.Object({
+  vm: VmSummary,
+  /** The action ended a transient VM: libvirt no longer knows it (vm is its last summary, shut off). */
+  gone: Type.Optional(Type.Boolean()),
+});
 export type VmActionResult = Static<typeof VmActionResult>;
 
-/** States in which libvirt accepts each action (the SPA enables buttons by it, the server explains refusals with it). */
+/**
+ * States in which libvirt accepts each action (the SPA enables buttons by it, the server explains refusals with it).
+ * libvirt counts a crashed domain as active: it must be forced off before it can start again.
+ */
 const ACTION_STATES: Record<VmActionName, readonly VmState[]> = {
-  start: ['shutoff', 'crashed'],
+  start: ['shutoff'],
   shutdown: ['running', 'blocked', 'paused'],
-  reboot: ['running', 'blocked'],
+  reboot: ['running', 'blocked', 'crashed'],
   destroy: ['running', 'blocked', 'paused', 'shutdown', 'crashed', 'pmsuspended'],
   suspend: ['running', 'blocked'],
   resume: ['paused'],
 };
 
-export function actionAllowed(action: VmActionName, state: VmState): boolean {
+/**
+ * Only libvirt's test driver reboots a crashed domain; QEMU's reboot asks the guest (ACPI or
+ * agent), which a crashed guest cannot answer, and libvirt would report success with nothing done.
+ */
+export function crashedRebootProblem(domainType: string | undefined): string | null {
+  if (domainType === 'test') return null;
+  return 'A crashed guest cannot answer a reboot request: force it off, then start it.';
+}
+
+/** `domainType` (kvm, qemu, test …) where known: some actions depend on the driver, not just the state. */
+export function actionAllowed(action: VmActionName, state: VmState, domainType?: string): boolean {
+  if (action === 'reboot' && state === 'crashed') return crashedRebootProblem(domainType) === null;
   return ACTION_STATES[action].includes(state);
 }

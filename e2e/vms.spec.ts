@@ -53,6 +53,7 @@ test('start, pause, resume and force off from the page change virsh domstate', a
   await page.locator('#vm-action-virsh-toggle').click();
   await expect(page.locator('#vm-action-virsh code[data-action="destroy"]')).toHaveText(`virsh -c qemu:///system destroy '${DEMO}'`);
 
+  await page.locator('#vm-action-power').click();
   await page.locator('#vm-action-destroy').click();
   const dialog = page.locator('#confirm-force-off');
   await expect(dialog).toBeVisible();

@@ -4,7 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { registerAjvFormats, TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { ServerConfig } from './config.js';
+import { DEFAULT_DATA_DIR, type ServerConfig } from './config.js';
+import { fileConnectionSettings } from './hosts/connection-settings.js';
 import { HostRegistry } from './hosts/registry.js';
 import { EventHub } from './events/hub.js';
 import { publishHostEvents } from './events/host-events.js';
@@ -59,7 +60,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     .setValidatorCompiler(TypeBoxValidatorCompiler);
 
   const ownsRegistry = options.hosts === undefined;
-  const hosts = options.hosts ?? new HostRegistry(options.config.hosts);
+  const hosts =
+    options.hosts ??
+    new HostRegistry(options.config.hosts, {
+      connection: fileConnectionSettings({
+        dataDir: options.config.dataDir ?? DEFAULT_DATA_DIR,
+        allowInsecureTcp: options.config.allowInsecureTcp ?? false,
+      }),
+    });
   const events = new EventHub();
   app.decorate('hosts', hosts);
   app.decorate('events', events);

@@ -7,7 +7,15 @@ describe('config', () => {
       hosts: [{ id: 'local', uri: 'qemu:///system' }],
       listenHost: '127.0.0.1',
       port: 8080,
+      dataDir: '/var/lib/virtdeck',
+      allowInsecureTcp: false,
     });
+  });
+
+  it('reads the data dir and the insecure-TCP switch', () => {
+    expect(loadConfig({ VIRTDECK_DATA_DIR: '/srv/vd', VIRTDECK_ALLOW_INSECURE_TCP: '1' })).toMatchObject({ dataDir: '/srv/vd', allowInsecureTcp: true });
+    expect(() => loadConfig({ VIRTDECK_DATA_DIR: 'relative' })).toThrow(ConfigError);
+    expect(() => loadConfig({ VIRTDECK_ALLOW_INSECURE_TCP: 'yes' })).toThrow(/must be 1 or 0/);
   });
 
   it('parses several hosts', () => {
@@ -27,6 +35,8 @@ describe('config', () => {
     ['local=not a uri', /not a libvirt URI/],
     ['local=/run/libvirt', /not a libvirt URI/],
     ['a=qemu:///system,a=test:///default', /twice/],
+    ['r=qemu+bogus://h/system', /transport in URL not recognised/],
+    ['r=qemu+ssh://h/system?no_verify=yes', /no_verify/],
   ])('rejects %j', (spec, message) => {
     expect(() => parseHosts(spec)).toThrow(ConfigError);
     expect(() => parseHosts(spec)).toThrow(message);

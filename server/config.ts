@@ -1,3 +1,5 @@
+import { LibvirtUriError, parseLibvirtUri } from './libvirt/index.js';
+
 export interface HostConfig {
   id: string;
   uri: string;
@@ -7,7 +9,13 @@ export interface ServerConfig {
   hosts: HostConfig[];
   listenHost: string;
   port: number;
+  /** Where virtdeck keeps its state, e.g. the SSH known_hosts file (VIRTDECK_DATA_DIR, default /var/lib/virtdeck). */
+  dataDir?: string;
+  /** Allow qemu+tcp:// hosts, which are unencrypted and unauthenticated (VIRTDECK_ALLOW_INSECURE_TCP=1). */
+  allowInsecureTcp?: boolean;
 }
+
+export const DEFAULT_DATA_DIR = '/var/lib/virtdeck';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -38,6 +46,12 @@ export function parseHosts(spec: string): HostConfig[] {
     if (!LIBVIRT_URI.test(uri)) {
       throw new ConfigError(`VIRTDECK_HOSTS uri "${uri}" for host "${id}" is not a libvirt URI (e.g. qemu:///system, test:///default)`);
     }
+    try {
+      parseLibvirtUri(uri);
+    } catch (err) {
+      if (err instanceof LibvirtUriError) throw new ConfigError(`VIRTDECK_HOSTS uri "${uri}" for host "${id}": ${err.message}`);
+      throw err;
+    }
     if (hosts.some((h) => h.id === id)) {
       throw new ConfigError(`VIRTDECK_HOSTS names host "${id}" twice`);
     }
@@ -63,10 +77,24 @@ export function parseListenHost(value: string | undefined): string {
   return value;
 }
 
+export function parseDataDir(value: string | undefined): string {
+  if (value === undefined || value === '') return DEFAULT_DATA_DIR;
+  if (!value.startsWith('/') || value.includes('\0')) throw new ConfigError(`VIRTDECK_DATA_DIR "${value}" is not an absolute path`);
+  return value;
+}
+
+export function parseFlag(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value === '1') return true;
+  throw new ConfigError(`${name} "${value}" must be 1 or 0`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     hosts: parseHosts(env['VIRTDECK_HOSTS'] ?? DEFAULT_HOSTS),
     listenHost: parseListenHost(env['HOST']),
     port: parsePort(env['PORT']),
+    dataDir: parseDataDir(env['VIRTDECK_DATA_DIR']),
+    allowInsecureTcp: parseFlag('VIRTDECK_ALLOW_INSECURE_TCP', env['VIRTDECK_ALLOW_INSECURE_TCP']),
   };
 }

@@ -61,7 +61,10 @@ daemon_pid() {
   for comm in /proc/[0-9]*/comm; do
     if [ "$(cat "$comm" 2>/dev/null)" = "$name" ]; then
       pid="${comm#/proc/}"
-      echo "${pid%/comm}"
+      pid="${pid%/comm}"
+      # Root's daemon only: scripts/setup-test-hosts runs an unprivileged session libvirtd too.
+      [ "$(stat -c %u "/proc/$pid" 2>/dev/null)" = 0 ] || continue
+      echo "$pid"
       return 0
     fi
   done

@@ -29,3 +29,13 @@ prepare_host() {
     die "libvirt is not running and setting it up needs root: sudo bash scripts/setup-host"
   fi
 }
+
+# prepare_test_hosts: the remote listeners the transport tests use (scripts/setup-test-hosts);
+# root only, like prepare_host.
+prepare_test_hosts() {
+  if [ "$(id -u)" = 0 ]; then
+    bash scripts/setup-test-hosts
+  else
+    warn "not root: skipping scripts/setup-test-hosts (the SSH, TLS and TCP transport tests will fail)"
+  fi
+}

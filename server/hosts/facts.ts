@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { messageOf } from '../http/errors.js';
-import type { LibvirtClient } from '../libvirt/index.js';
+import { isInsecureTransport, parseLibvirtUri, type LibvirtClient } from '../libvirt/index.js';
 import type { HostFacts } from '../../common/hosts.js';
 import { parseCapabilities, parseDomainCapabilities } from './capabilities.js';
 import { cpuinfoFlags, decideKvm, type KvmInputs } from './kvm.js';
@@ -54,9 +54,12 @@ export async function readHostFacts(id: string, uri: string, client: LibvirtClie
   }
   const kvm = decideKvm({ caps, domainCaps, cpuinfoFlags: isLocalUri(uri) && type === 'QEMU' ? await readCpuinfoFlags() : undefined });
 
+  const target = parseLibvirtUri(uri);
   return {
     id,
     uri,
+    transport: target.transport,
+    insecure: isInsecureTransport(target),
     hostname,
     libvirtVersion: formatLibvirtVersion(libVer),
     hypervisor: { type, version: formatLibvirtVersion(hvVer) },

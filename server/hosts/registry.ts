@@ -3,6 +3,7 @@ import type { HostConfig } from '../config.js';
 import type { HostConnectionState, HostSummary } from '../../common/hosts.js';
 import { ErrorCodes } from '../../common/errors.js';
 import { HttpError } from '../http/errors.js';
+import type { HostConnectionSettings } from './connection-settings.js';
 
 interface Entry {
   config: HostConfig;
@@ -19,6 +20,8 @@ export interface HostRegistryOptions {
   socketPath?: string;
   /** How clients are opened; LibvirtClient.open (connects in the background, reconnects) by default. */
   open?: ClientOpener;
+  /** Host keys, credentials and transport policy per host (none: only local and no_verify=1 SSH hosts connect). */
+  connection?: HostConnectionSettings;
 }
 
 /**
@@ -132,7 +135,11 @@ export class HostRegistry {
   }
 
   private openEntry(entry: Entry): void {
-    const client = this.open({ uri: entry.config.uri, ...(this.options.socketPath === undefined ? {} : { socketPath: this.options.socketPath }) });
+    const client = this.open({
+      uri: entry.config.uri,
+      ...(this.options.socketPath === undefined ? {} : { socketPath: this.options.socketPath }),
+      ...this.options.connection?.optionsFor(entry.config),
+    });
     entry.client = client;
     client.on('connected', () => this.setState(entry, 'connected', undefined));
     client.on('disconnected', (err) => this.setState(entry, 'disconnected', err?.message ?? entry.error ?? 'connection closed'));

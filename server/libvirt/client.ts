@@ -1,9 +1,16 @@
 import { EventEmitter } from 'node:events';
 import { NotConnectedError, ProtocolError } from './errors.js';
-import { REMOTE_AUTH_NONE, REMOTE_AUTH_POLKIT, VIR_DRV_FEATURE_PROGRAM_KEEPALIVE } from './protocol.js';
+import { REMOTE_AUTH_NONE, REMOTE_AUTH_POLKIT, REMOTE_AUTH_SASL, VIR_DRV_FEATURE_PROGRAM_KEEPALIVE } from './protocol.js';
 import type { CallOptions, MethodsOf, Procedure, ProcedureTable } from './procedure.js';
 import { allProcedures } from './procedures/index.js';
 import { Transport } from './transport.js';
+import { openByteStream } from './transports/connect.js';
+import { AuthenticationUnavailableError } from './transports/errors.js';
+import type { HostKeyVerifier } from './transports/host-keys.js';
+import { saslScramLogin, type SaslCredentials } from './transports/sasl.js';
+import type { SshCredentials } from './transports/ssh.js';
+import type { TlsCredentials } from './transports/tls.js';
+import { parseLibvirtUri, type LibvirtUri } from './uri.js';
 import { decode, encode, type In, type Out } from './xdr/index.js';
 
 export const DEFAULT_SOCKET_PATH = '/run/libvirt/libvirt-sock';
@@ -23,10 +30,23 @@ export interface ReconnectSettings {
 }
 
 export interface ConnectOptions {
-  /** libvirt URI opened on the daemon, e.g. `qemu:///system` or `test:///default`. */
+  /**
+   * libvirt URI, e.g. `qemu:///system`, `test:///default`, `qemu+ssh://root@host/system`,
+   * `qemu+tls://host/system?pkipath=/dir`: the transport is chosen from it as libvirt does.
+   */
   uri: string;
-  /** Unix socket of libvirtd (default `/run/libvirt/libvirt-sock`). */
+  /** Unix socket of libvirtd (default `/run/libvirt/libvirt-sock`) for URIs without a host. */
   socketPath?: string;
+  /** Decides on SSH host keys (throw to refuse); without it only `no_verify=1` lets an SSH connection through. */
+  hostKeys?: HostKeyVerifier;
+  /** SSH login: a private key (else `keyfile=`, else ~/.ssh/id_*) and/or an agent. */
+  ssh?: SshCredentials;
+  /** TLS client credentials (else the files of `pkipath=` or libvirt's default locations). */
+  tls?: TlsCredentials;
+  /** Allow `qemu+tcp://` (cleartext, no authentication); refused otherwise. */
+  allowInsecureTcp?: boolean;
+  /** SASL SCRAM-SHA-256 login, for daemons with auth_tls = "sasl" (never sent on plain TCP). */
+  sasl?: SaslCredentials;
   /** Timeout of each call (ms, default 30000; 0 = none). */
   callTimeoutMs?: number;
   /** Timeout of socket connect plus handshake (ms, default 10000). */
@@ -74,7 +94,9 @@ export interface ClientEvents {
 export type ConnectHook = (transport: Transport) => Promise<void>;
 export type DisconnectHook = (error: Error | undefined) => void;
 
-type Resolved = Required<Omit<ConnectOptions, 'keepalive' | 'reconnect'>> & {
+type TransportOptions = Pick<ConnectOptions, 'hostKeys' | 'ssh' | 'tls' | 'allowInsecureTcp' | 'sasl'>;
+
+type Resolved = Required<Omit<ConnectOptions, 'keepalive' | 'reconnect' | keyof TransportOptions>> & TransportOptions & {
   keepalive: Required<KeepaliveSettings> | false;
   reconnect: Required<ReconnectSettings> | false;
 };
@@ -83,6 +105,11 @@ function resolveOptions(o: ConnectOptions): Resolved {
   return {
     uri: o.uri,
     socketPath: o.socketPath ?? DEFAULT_SOCKET_PATH,
+    hostKeys: o.hostKeys,
+    ssh: o.ssh,
+    tls: o.tls,
+    allowInsecureTcp: o.allowInsecureTcp,
+    sasl: o.sasl,
     callTimeoutMs: o.callTimeoutMs ?? 30_000,
     connectTimeoutMs: o.connectTimeoutMs ?? 10_000,
     keepalive: o.keepalive === false || (o.dedicated && o.keepalive === undefined) ? false : { intervalMs: 2000, count: 2, ...o.keepalive },
@@ -187,18 +214,40 @@ export class ClientCore extends EventEmitter<ClientEvents> {
   /** Opens the socket and runs the handshake: AUTH_LIST, AUTH_POLKIT if asked, CONNECT_OPEN. */
   protected async establish(): Promise<void> {
     const o = this.options;
-    const t = await Transport.open(o.socketPath, o.connectTimeoutMs);
+    const target = parseLibvirtUri(o.uri);
     const timeout = o.connectTimeoutMs;
+    const t = Transport.over(
+      await openByteStream(target, {
+        socketPath: o.socketPath,
+        timeoutMs: timeout,
+        hostKeys: o.hostKeys,
+        ssh: o.ssh,
+        tls: o.tls,
+        allowInsecureTcp: o.allowInsecureTcp,
+      }),
+    );
     try {
       const { types } = await callOn(t, allProcedures.authList, 'authList', undefined, timeout);
       if (types.length > 0 && !types.includes(REMOTE_AUTH_NONE)) {
-        if (!types.includes(REMOTE_AUTH_POLKIT)) {
+        if (types.includes(REMOTE_AUTH_POLKIT)) {
+          const { complete } = await callOn(t, allProcedures.authPolkit, 'authPolkit', undefined, timeout);
+          if (!complete) throw new NotConnectedError('polkit authentication did not complete');
+        } else if (types.includes(REMOTE_AUTH_SASL)) {
+          if (target.transport === 'tcp' || o.sasl === undefined) throw saslUnavailable(target);
+          await saslScramLogin(
+            {
+              init: () => callOn(t, allProcedures.authSaslInit, 'authSaslInit', undefined, timeout),
+              start: (mech, data) => callOn(t, allProcedures.authSaslStart, 'authSaslStart', { mech, nil: 0, data }, timeout),
+              step: (data) => callOn(t, allProcedures.authSaslStep, 'authSaslStep', { nil: 0, data }, timeout),
+            },
+            o.sasl,
+            target.uri,
+          );
+        } else {
           throw new NotConnectedError(`libvirtd asks for an unsupported authentication (types ${types.join(',')})`);
         }
-        const { complete } = await callOn(t, allProcedures.authPolkit, 'authPolkit', undefined, timeout);
-        if (!complete) throw new NotConnectedError('polkit authentication did not complete');
       }
-      await callOn(t, allProcedures.connectOpen, 'connectOpen', { name: o.uri, flags: 0 }, timeout);
+      await callOn(t, allProcedures.connectOpen, 'connectOpen', { name: target.name, flags: 0 }, timeout);
       if (o.keepalive) {
         const { supported } = await callOn(
           t,
@@ -275,6 +324,21 @@ export class ClientCore extends EventEmitter<ClientEvents> {
       this.establish().catch((e: unknown) => this.lost(e instanceof Error ? e : new Error(String(e))));
     }, delayMs);
   }
+}
+
+/** The error for a daemon that wants SASL where this client cannot do it. */
+export function saslUnavailable(target: LibvirtUri): AuthenticationUnavailableError {
+  if (target.transport === 'tcp') {
+    return new AuthenticationUnavailableError(
+      `libvirtd at ${target.uri} asks for SASL authentication on plain TCP (auth_tcp="sasl"). There libvirt accepts only ` +
+        'mechanisms with their own encryption layer (SSF ≥ 56, i.e. Kerberos/GSSAPI), which virtdeck does not speak: ' +
+        'use qemu+tls:// (client certificates) or qemu+ssh:// instead',
+    );
+  }
+  return new AuthenticationUnavailableError(
+    `libvirtd at ${target.uri} asks for SASL authentication: give a username and password (SCRAM-SHA-256), ` +
+      'or use client certificates alone (auth_tls="none") or qemu+ssh://',
+  );
 }
 
 /** Installs one method per procedure of `table` on `target`. */

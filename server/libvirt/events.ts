@@ -3,7 +3,7 @@ import { NotConnectedError } from './errors.js';
 import { domainEventDetailName, domainEventName, DomainEventId, networkEventName, storagePoolEventName } from './enums.js';
 import type { Packet } from './framing.js';
 import { eventMessages, eventProcedures } from './procedures/events.js';
-import type { DomainRef, NetworkRef, StoragePoolRef } from './remote-types.js';
+import { typedParamsToObject, type DomainRef, type NetworkRef, type StoragePoolRef, type TypedParamScalar } from './remote-types.js';
 import type { Transport } from './transport.js';
 import { decode, type Codec } from './xdr/index.js';
 
@@ -25,11 +25,30 @@ export interface DomainDeviceEvent {
   dom: DomainRef;
   devAlias: string;
 }
+export interface DomainBalloonChangeEvent {
+  dom: DomainRef;
+  /** The balloon's new size in KiB (what the guest now has). */
+  actual: bigint;
+}
+export interface DomainTrayChangeEvent {
+  dom: DomainRef;
+  devAlias: string;
+  /** 0 = opened, 1 = closed */
+  reason: number;
+}
+export interface DomainTunableEvent {
+  dom: DomainRef;
+  /** The tunables that changed (e.g. `cputune.vcpu0`, `blkdeviotune.total_bytes_sec`). */
+  params: Record<string, TypedParamScalar>;
+}
 export interface DomainEventMap {
   lifecycle: DomainLifecycleEvent;
   reboot: DomainRebootEvent;
   deviceAdded: DomainDeviceEvent;
   deviceRemoved: DomainDeviceEvent;
+  balloonChange: DomainBalloonChangeEvent;
+  trayChange: DomainTrayChangeEvent;
+  tunable: DomainTunableEvent;
 }
 
 export interface NetworkLifecycleEvent {
@@ -92,6 +111,9 @@ const domainEventIds: Record<keyof DomainEventMap, number> = {
   reboot: DomainEventId.REBOOT,
   deviceAdded: DomainEventId.DEVICE_ADDED,
   deviceRemoved: DomainEventId.DEVICE_REMOVED,
+  balloonChange: DomainEventId.BALLOON_CHANGE,
+  trayChange: DomainEventId.TRAY_CHANGE,
+  tunable: DomainEventId.TUNABLE,
 };
 const networkEventIds: Record<keyof NetworkEventMap, number> = { lifecycle: 0 };
 const poolEventIds: Record<keyof StoragePoolEventMap, number> = { lifecycle: 0, refresh: 1 };
@@ -135,6 +157,21 @@ const routes = new Map<number, MessageRoute>([
     route('domain', eventMessages.domainDeviceAdded.codec, ({ callbackID, dom, devAlias }) => ({
       callbackID,
       payload: { dom, devAlias },
+    })),
+  ],
+  [
+    eventMessages.domainBalloonChange.number,
+    route('domain', eventMessages.domainBalloonChange.codec, ({ callbackID, msg }) => ({ callbackID, payload: msg satisfies DomainBalloonChangeEvent })),
+  ],
+  [
+    eventMessages.domainTrayChange.number,
+    route('domain', eventMessages.domainTrayChange.codec, ({ callbackID, msg }) => ({ callbackID, payload: msg satisfies DomainTrayChangeEvent })),
+  ],
+  [
+    eventMessages.domainTunable.number,
+    route('domain', eventMessages.domainTunable.codec, ({ callbackID, dom, params }) => ({
+      callbackID,
+      payload: { dom, params: typedParamsToObject(params) } satisfies DomainTunableEvent,
     })),
   ],
   [

@@ -15,6 +15,8 @@ import { QEMU_URI, TEST_URI, testDomainXml, uniqueName, waitFor } from './test-s
 // Stops and restarts the shared libvirtd: keep the outage short and run this file rarely.
 const run = promisify(execFile);
 const PID_FILE = '/run/libvirtd.pid';
+// scripts/setup-test-hosts configured loopback TCP/TLS listeners: restart with them.
+const LIBVIRTD_ARGS = readFileSync('/etc/libvirt/libvirtd.conf', 'utf8').includes('# >>> virtdeck test hosts') ? ['-d', '--listen'] : ['-d'];
 
 function daemonPid(): number {
   return Number(readFileSync(PID_FILE, 'utf8').trim());
@@ -48,7 +50,7 @@ describe('libvirtd dies and comes back', () => {
     } catch {
       // No pid file: no daemon.
     }
-    if (!current || !alive(current)) await run('/usr/sbin/libvirtd', ['-d']).catch(() => undefined);
+    if (!current || !alive(current)) await run('/usr/sbin/libvirtd', LIBVIRTD_ARGS).catch(() => undefined);
     await client?.close();
     await qemuClient?.close();
   });
@@ -108,7 +110,7 @@ describe('libvirtd dies and comes back', () => {
     const offline = Date.now();
     await expect(c.connectGetUri()).rejects.toBeInstanceOf(NotConnectedError);
     expect(Date.now() - offline).toBeLessThan(100);
-    await run('/usr/sbin/libvirtd', ['-d']);
+    await run('/usr/sbin/libvirtd', LIBVIRTD_ARGS);
 
     await waitFor(() => (c.state === 'connected' ? true : undefined), 30_000, 'reconnect');
     expect(reconnecting.length).toBeGreaterThan(0);

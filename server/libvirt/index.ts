@@ -41,6 +41,9 @@ export type {
   DomainLifecycleEvent,
   DomainRebootEvent,
   DomainDeviceEvent,
+  DomainBalloonChangeEvent,
+  DomainTrayChangeEvent,
+  DomainTunableEvent,
   NetworkEventMap,
   NetworkLifecycleEvent,
   StoragePoolEventMap,
@@ -49,3 +52,18 @@ export type {
   Unsubscribe,
 } from './events.js';
 export * from './enums.js';
+export { parseLibvirtUri, LibvirtUriError, LIBVIRTD_TLS_PORT, LIBVIRTD_TCP_PORT, type LibvirtUri, type LibvirtTransport, type RemoteParams } from './uri.js';
+export { isInsecureTransport } from './transports/connect.js';
+export { SshAuthenticationError, TlsCertificateError, TransportConfigError, AuthenticationUnavailableError } from './transports/errors.js';
+export {
+  UnknownHostKeyError,
+  HostKeyMismatchError,
+  knownHostsVerifier,
+  knownHostsLine,
+  fingerprintOf,
+  type HostKeyVerifier,
+  type PresentedHostKey,
+} from './transports/host-keys.js';
+export type { SshCredentials } from './transports/ssh.js';
+export { SaslAuthenticationError, type SaslCredentials } from './transports/sasl.js';
+export type { TlsCredentials } from './transports/tls.js';

@@ -77,8 +77,8 @@ class LibvirtClientImpl extends ClientCore {
    * No keepalive, no reconnect; close it when done (see withDedicatedConnection).
    */
   openDedicated(): Promise<LibvirtClient> {
-    const { uri, socketPath, callTimeoutMs, connectTimeoutMs, streamBufferBytes } = this.options;
-    return LibvirtClientImpl.connect({ uri, socketPath, callTimeoutMs, connectTimeoutMs, streamBufferBytes, dedicated: true });
+    const { uri, socketPath, callTimeoutMs, connectTimeoutMs, streamBufferBytes, hostKeys, ssh, tls, allowInsecureTcp, sasl } = this.options;
+    return LibvirtClientImpl.connect({ uri, socketPath, callTimeoutMs, connectTimeoutMs, streamBufferBytes, hostKeys, ssh, tls, allowInsecureTcp, sasl, dedicated: true });
   }
 
   /** Subscribes to domain events; survives reconnects. Resolves to an unsubscribe function. */

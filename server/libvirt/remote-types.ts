@@ -24,6 +24,7 @@ export const uuidCodec = opaqueFixed(16);
 
 export const domainRef = struct({ name: nonnullString, uuid: uuidCodec, id: int });
 export const networkRef = struct({ name: nonnullString, uuid: uuidCodec });
+export const interfaceRef = struct({ name: nonnullString, mac: nonnullString });
 export const storagePoolRef = struct({ name: nonnullString, uuid: uuidCodec });
 export const storageVolRef = struct({ pool: nonnullString, name: nonnullString, key: nonnullString });
 export const domainSnapshotRef = struct({ name: nonnullString, dom: domainRef });

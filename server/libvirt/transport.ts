@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import { CallTimeoutError, ConnectionLostError, LibvirtError, NotConnectedError, ProtocolError } from './errors.js';
 import { encodePacket, PacketReader, type Packet, type PacketHeader } from './framing.js';
 import {
@@ -13,6 +14,7 @@ import {
   REMOTE_PROTOCOL_VERSION,
 } from './protocol.js';
 import { remoteError } from './remote-types.js';
+import { connectSocket } from './transports/socket.js';
 import { decode } from './xdr/index.js';
 
 /** Receives the STREAM packets (and the stream's late replies) of one serial. */
@@ -44,6 +46,15 @@ export interface TransportEvents {
   close: [Error | undefined];
 }
 
+/** A duplex byte stream to libvirtd (unix or TCP socket, TLS session, SSH channel) and what carries it. */
+export interface ByteStream {
+  stream: Duplex;
+  /** Releases what carries the stream (e.g. the SSH connection); called once, when the transport closes. */
+  dispose?: () => void;
+  /** More words for the message of an unexpected close (e.g. what the remote command wrote on stderr). */
+  closeDetail?: () => string | undefined;
+}
+
 /** Decodes a remote_error body into a LibvirtError (ProtocolError if it cannot). */
 export function decodeRemoteError(body: Buffer): Error {
   try {
@@ -71,32 +82,45 @@ export class Transport extends EventEmitter<TransportEvents> {
   private keepaliveTimer: NodeJS.Timeout | undefined;
   private pausedBy = new Set<number>();
 
-  private constructor(private readonly socket: net.Socket) {
+  private readonly socket: Duplex;
+
+  private constructor(private readonly carrier: ByteStream) {
     super();
-    socket.setNoDelay(true);
+    const socket = carrier.stream;
+    this.socket = socket;
+    if (socket instanceof net.Socket) socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('error', (err) => this.shutdown(new ConnectionLostError(`connection to libvirtd failed: ${err.message}`, { cause: err })));
-    socket.on('close', () => this.shutdown(new ConnectionLostError('connection to libvirtd closed')));
+    socket.on('error', (err) => this.shutdown(new ConnectionLostError(`connection to libvirtd failed: ${err.message}${this.detail()}`, { cause: err })));
+    socket.on('close', () => {
+      this.shutdown(new ConnectionLostError(`connection to libvirtd closed${this.detail()}`));
+      this.release();
+    });
+    // A stream handed over paused (TLS after its status byte) starts flowing here.
+    socket.resume();
+  }
+
+  private released = false;
+
+  /** Releases what carries the stream (once), after the stream itself is gone. */
+  private release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.carrier.dispose?.();
+  }
+
+  /** A transport over a stream that is already connected (and, for TLS, confirmed). */
+  static over(carrier: ByteStream): Transport {
+    return new Transport(carrier);
+  }
+
+  private detail(): string {
+    const extra = this.carrier.closeDetail?.();
+    return extra === undefined || extra === '' ? '' : `: ${extra}`;
   }
 
   /** Opens the unix socket; rejects with NotConnectedError when it cannot. */
-  static open(socketPath: string, timeoutMs: number): Promise<Transport> {
-    return new Promise((resolve, reject) => {
-      const socket = net.createConnection({ path: socketPath });
-      const timer = setTimeout(() => {
-        socket.destroy();
-        reject(new NotConnectedError(`connecting to ${socketPath} timed out after ${timeoutMs} ms`));
-      }, timeoutMs);
-      socket.once('connect', () => {
-        clearTimeout(timer);
-        socket.removeAllListeners('error');
-        resolve(new Transport(socket));
-      });
-      socket.once('error', (err) => {
-        clearTimeout(timer);
-        reject(new NotConnectedError(`cannot connect to ${socketPath}: ${err.message}`, { cause: err }));
-      });
-    });
+  static async open(socketPath: string, timeoutMs: number): Promise<Transport> {
+    return new Transport(await connectSocket({ path: socketPath }, socketPath, timeoutMs));
   }
 
   get isOpen(): boolean {
@@ -225,6 +249,7 @@ export class Transport extends EventEmitter<TransportEvents> {
   destroy(reason?: Error): void {
     this.shutdown(reason);
     this.socket.destroy();
+    this.release();
   }
 
   /** Ends the socket gracefully after what is queued. */
@@ -288,6 +313,7 @@ export class Transport extends EventEmitter<TransportEvents> {
   private shutdown(reason: Error | undefined): void {
     if (this.closed) return;
     this.closed = true;
+
     this.closeError = reason;
     this.stopKeepalive();
     this.reader.reset();

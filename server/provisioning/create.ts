@@ -3,6 +3,7 @@
  * capabilities), build the domain XML, then create volume → define → start, undoing what was
  * made when a later step fails.
  */
+import { reportedBytes, type ReportedBytes } from '../../common/exact-bytes.js';
 import type { CreateVmBody, CreateVmResult, OsEntry } from '../../common/provisioning.js';
 import { checkVmName, GENERIC_LINUX } from '../../common/provisioning.js';
 import { checkAbsolutePath } from '../../common/storage-validate.js';
@@ -47,7 +48,7 @@ interface CreatePlan {
   warnings: string[];
 }
 
-async function resolvePool(client: LibvirtClient, name: string): Promise<{ pool: StoragePoolRef; path?: string; availableBytes: number }> {
+async function resolvePool(client: LibvirtClient, name: string): Promise<{ pool: StoragePoolRef; path?: string; availableBytes: ReportedBytes }> {
   let pool: StoragePoolRef;
   try {
     pool = (await client.storagePoolLookupByName({ name })).pool;
@@ -62,7 +63,7 @@ async function resolvePool(client: LibvirtClient, name: string): Promise<{ pool:
   ]);
   if (active === 0) throw invalid(`Storage pool "${name}" is not active; start it first`);
   const path = parsePoolXml(xml).targetPath;
-  return { pool, ...(path === undefined ? {} : { path }), availableBytes: Number(info.available) };
+  return { pool, ...(path === undefined ? {} : { path }), availableBytes: reportedBytes(info.available) };
 }
 
 async function resolveVolume(client: LibvirtClient, poolName: string, volName: string): Promise<{ vol: StorageVolRef; path: string; format?: string }> {
@@ -133,7 +134,8 @@ async function planCreate(ctx: ProvisionContext, body: CreateVmBody): Promise<Cr
     const { pool, path, availableBytes } = await resolvePool(client, storage.pool);
     const format = storage.format ?? 'qcow2';
     const sizeBytes = storage.sizeBytes ?? os.recommendedStorageBytes ?? 10 * GiB;
-    if (sizeBytes > availableBytes) {
+    // A free space libvirt cannot report meaningfully is left for libvirt itself to judge.
+    if (availableBytes !== null && sizeBytes > availableBytes) {
       throw invalid(`A ${Math.round(sizeBytes / MiB)} MiB disk does not fit in pool "${storage.pool}" (${Math.round(availableBytes / MiB)} MiB available)`);
     }
     const volName = storage.name ?? `${body.name}.${format === 'qcow2' ? 'qcow2' : 'img'}`;

@@ -1,3 +1,4 @@
+import { reportedBytes } from '../../common/exact-bytes.js';
 import type { ProvisioningOptions } from '../../common/provisioning.js';
 import type { LibvirtClient } from '../libvirt/index.js';
 import type { HostPlatform } from './platform.js';
@@ -12,7 +13,7 @@ export async function provisioningOptions(client: LibvirtClient, platform: HostP
   const poolRows = await Promise.all(
     pools.map(async (pool) => {
       const info = await client.storagePoolGetInfo({ pool });
-      return { name: pool.name, active: info.state === 2, availableBytes: Number(info.available) };
+      return { name: pool.name, active: info.state === 2, availableBytes: reportedBytes(info.available) };
     }),
   );
   return {

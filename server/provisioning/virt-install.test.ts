@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainSpec } from '../xml/domain-build.js';
 import { shellQuote } from '../../common/shell.js';
-import { virtInstallLine } from './virt-install.js';
+import fc from 'fast-check';
+import { exactGiB, virtInstallLine } from './virt-install.js';
 
 const spec: DomainSpec = {
   name: 'vt-x',
@@ -36,5 +37,14 @@ describe('virt-install line', () => {
     expect(line).toContain('--osinfo debian11');
     expect(line).toContain('--disk none --network none');
     expect(line).toMatch(/--print-xml \| virsh -c qemu:\/\/\/system define \/dev\/stdin$/);
+  });
+
+  it("a 64 MiB disk reads size=0.0625 (the exact GiB virt-install wants), not a rounded size=0.063", () => {
+    const line = virtInstallLine({ uri: 'qemu:///system', spec, newVolume: { pool: 'virtdeck', name: 'vt-x.qcow2', sizeBytes: 64 * 1024 ** 2, format: 'qcow2' }, start: true });
+    expect(line).toContain('--disk pool=virtdeck,size=0.0625,format=qcow2');
+  });
+
+  it('every byte count survives the GiB decimal exactly', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 1024 ** 5 }), (bytes) => Number(exactGiB(bytes)) * 1024 ** 3 === bytes));
   });
 });

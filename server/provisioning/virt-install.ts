@@ -7,6 +7,15 @@ function opt(value: string): string {
   return value.replace(/,/g, ',,');
 }
 
+/**
+ * virt-install reads `size=` as a float number of GiB and creates int(size × 2^30) bytes. A byte
+ * count below 2^53 divided by 2^30 is exact in binary floating point, and its shortest decimal
+ * parses back to that same value: the line creates exactly the bytes the API will (64 MiB → 0.0625).
+ */
+export function exactGiB(bytes: number): string {
+  return String(bytes / 1024 ** 3);
+}
+
 export interface VirtInstallInput {
   uri: string;
   spec: DomainSpec;
@@ -41,8 +50,7 @@ export function virtInstallArgs({ uri, spec, osShortId, newVolume, start }: Virt
     }
     const isNew = newVolume !== undefined && 'file' in d.source && d.source.file.endsWith(`/${newVolume.name}`);
     if (isNew) {
-      const gib = Math.round((newVolume.sizeBytes / 1024 ** 3) * 1000) / 1000;
-      args.push('--disk', `pool=${opt(newVolume.pool)},size=${gib},format=${newVolume.format},bus=${d.bus}`);
+      args.push('--disk', `pool=${opt(newVolume.pool)},size=${exactGiB(newVolume.sizeBytes)},format=${newVolume.format},bus=${d.bus}`);
     } else {
       args.push('--disk', `path=${opt(src)},bus=${d.bus}${d.format === undefined ? '' : `,format=${d.format}`}`);
     }

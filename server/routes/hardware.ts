@@ -11,7 +11,6 @@ import { addDisk, changeMedia, detachDisk, resizeDisk } from '../hardware/disks.
 import { addNic, detachNic, setLink } from '../hardware/nics.js';
 import { setBootOrder, setMemory, setVcpus } from '../hardware/resources.js';
 
-const isLocalUri = (uri: string): boolean => /^[a-z0-9+]+:\/\/\//.test(uri);
 const changed = { response: { 200: ChangeResult } };
 
 /** A VM's hardware: disks, NICs, vCPUs, memory, boot order (live and/or persistent). */
@@ -24,9 +23,8 @@ export const hardwareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return hardwareView(await loadVm(client(host), uuid), uuid);
   });
 
-  // Bridges of this machine, which is the host only for URIs without a remote server part.
   app.get('/hosts/:host/bridges', { schema: { params: HostParams, response: { 200: HostBridges } } }, async (request) => ({
-    bridges: isLocalUri(app.hosts.uri(request.params.host)) ? await listHostBridges() : [],
+    bridges: await listHostBridges(client(request.params.host)),
   }));
 
   app.post(`${vm}/disks`, { schema: { params: HardwareParams, body: DiskAddBody, ...changed } }, async (request) =>

@@ -3,9 +3,10 @@ import { Type } from 'typebox';
 import {
   AutostartBodySchema, BuildBodySchema, DeleteStorageBodySchema, FindSourcesBodySchema, FindSourcesResultSchema,
   PoolCreateBodySchema, PoolCreateQuerySchema, PoolCreateResultSchema, PoolDetailsSchema, PoolListSchema,
-  PoolParamsSchema, PoolPreviewSchema, type PoolEventData,
+  PoolParamsSchema, PoolPreviewSchema, PoolUsersSchema, type PoolEventData,
 } from '../../common/storage.js';
 import type { StorageClient } from '../storage/client.js';
+import { poolUsersOf, scanDiskUses } from '../storage/used-by.js';
 import { forwardPoolEvents, publishPoolEvent } from '../storage/events.js';
 import {
   buildPool, createPool, deletePoolStorage, findPoolSources, getPool, listPools, previewPool, refreshPool,
@@ -48,6 +49,12 @@ export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/hosts/:host/pools/:pool', { schema: { params: PoolParamsSchema, response: { 200: PoolDetailsSchema } } }, async (request) =>
     getPool(client(request.params.host), request.params.pool));
+
+  app.get('/hosts/:host/pools/:pool/users', { schema: { params: PoolParamsSchema, response: { 200: PoolUsersSchema } } }, async (request) => {
+    const c = client(request.params.host);
+    const [pool, uses] = await Promise.all([getPool(c, request.params.pool), scanDiskUses(c)]);
+    return { users: poolUsersOf(uses, pool.name, pool.targetPath) };
+  });
 
   app.delete('/hosts/:host/pools/:pool', { schema: { params: PoolParamsSchema } }, async (request, reply) => {
     const { host, pool } = request.params;

@@ -21,8 +21,13 @@ export const vmRoutes: FastifyPluginAsyncTypebox<VmRoutesOptions> = async (app, 
     return { xml: await vms.xml(request.params.host, request.params.uuid, inactive) };
   });
 
-  app.post('/hosts/:host/vms/:uuid/:action', { schema: { params: VmActionParams, response: { 200: VmActionResult } } }, async (request) => ({
-    vm: await vms.action(request.params.host, request.params.uuid, request.params.action),
+  app.post('/hosts/:host/vms/:uuid/:action', { schema: { params: VmActionParams, response: { 200: VmActionResult } } }, async (request) =>
+    vms.action(request.params.host, request.params.uuid, request.params.action),
+  );
+
+  // Static, so it wins over the :action route above.
+  app.post('/hosts/:host/vms/:uuid/persist', { schema: { params: VmParams, response: { 200: VmActionResult } } }, async (request) => ({
+    vm: await vms.persist(request.params.host, request.params.uuid),
   }));
 
   app.put('/hosts/:host/vms/:uuid/autostart', { schema: { params: VmParams, body: AutostartBody, response: { 200: VmActionResult } } }, async (request) => ({

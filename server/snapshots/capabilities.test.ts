@@ -62,6 +62,23 @@ describe('decideCapabilities', () => {
   });
 });
 
+describe('a VM without writable disks', () => {
+  it('the test driver takes a metadata snapshot while shut off and one with memory while running', () => {
+    const off = decideCapabilities({ vmState: 'shutoff', disks: [cdrom], libVersion: v9_0, domainType: 'test' });
+    expect(off.defaultKind).toBe('internal');
+    expect(off.internal).toMatchObject({ available: true, reason: null, memory: 'impossible' });
+    const live = decideCapabilities({ vmState: 'running', disks: [], libVersion: v9_0, domainType: 'test' });
+    expect(live.internal).toMatchObject({ available: true, memory: 'required' });
+    expect(live.external.available).toBe(false);
+  });
+
+  it('QEMU refuses one, as libvirt does ("nothing selected for snapshot")', () => {
+    const caps = decideCapabilities({ vmState: 'shutoff', disks: [], libVersion: v9_0, domainType: 'kvm' });
+    expect(caps.defaultKind).toBeNull();
+    expect(caps.internal.reason).toMatch(/nothing selected for snapshot/);
+  });
+});
+
 describe('snapshotDisks', () => {
   it('skips CD-ROMs, read-only and empty drives', () => {
     const empty: DomainDisk = { ...qcow2, target: 'vdz', source: '' };

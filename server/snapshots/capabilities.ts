@@ -11,7 +11,19 @@ export interface SnapshotFacts {
   disks: DomainDisk[];
   /** as connectGetLibVersion reports it: major * 1,000,000 + minor * 1,000 + micro */
   libVersion: number;
+  /** The domain's type (kvm, qemu, test …); decides what a snapshot of a VM without disks can hold. */
+  domainType?: string;
   now?: Date;
+}
+
+/**
+ * A snapshot of a VM without writable disks: libvirt's test driver keeps every snapshot as
+ * metadata (with the memory state while running) and takes one; the QEMU driver refuses one while
+ * shut off ("nothing selected for snapshot") and has no disk to hold an internal memory state.
+ */
+function disklessProblem(domainType: string | undefined): string | null {
+  if (domainType === 'test') return null;
+  return 'Internal snapshots are stored inside a qcow2 disk, and this VM has no writable disk (libvirt refuses: nothing selected for snapshot).';
 }
 
 export function formatLibVersion(version: number): string {
@@ -33,7 +45,7 @@ export function decideCapabilities(facts: SnapshotFacts): SnapshotCapabilities {
   const live = facts.vmState === 'running' || facts.vmState === 'paused';
   const stateProblem =
     live || facts.vmState === 'shutoff' ? null : `The VM is ${facts.vmState}; snapshots need it running, paused or shut off.`;
-  const internal = internalCapability(disks, live, stateProblem);
+  const internal = internalCapability(disks, live, stateProblem, facts.domainType);
   const external = externalCapability(disks, live, stateProblem, facts.libVersion);
   return {
     vmState: facts.vmState,
@@ -46,11 +58,11 @@ export function decideCapabilities(facts: SnapshotFacts): SnapshotCapabilities {
   };
 }
 
-function internalCapability(disks: DomainDisk[], live: boolean, stateProblem: string | null): KindCapability {
+function internalCapability(disks: DomainDisk[], live: boolean, stateProblem: string | null, domainType: string | undefined): KindCapability {
   const notQcow2 = disks.filter((d) => d.format !== 'qcow2');
   let reason = stateProblem;
   if (reason === null && disks.length === 0) {
-    reason = 'Internal snapshots are stored inside a qcow2 disk, and this VM has no writable disk.';
+    reason = disklessProblem(domainType);
   } else if (reason === null && notQcow2.length > 0) {
     reason = `Internal snapshots need every writable disk in qcow2 format; ${notQcow2
       .map((d) => `${d.target} is ${d.format || 'of unknown format'}`)

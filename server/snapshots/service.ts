@@ -25,7 +25,7 @@ import {
   type DomainRef,
   type DomainSnapshotRef,
 } from '../libvirt/index.js';
-import { buildSnapshotXml, parseDomainDisks, parseSnapshotXml, type ParsedSnapshot, type SnapshotSpec } from '../xml/snapshot.js';
+import { buildSnapshotXml, parseDomainDisks, parseDomainType, parseSnapshotXml, type ParsedSnapshot, type SnapshotSpec } from '../xml/snapshot.js';
 import { decideCapabilities, formatLibVersion, snapshotDisks } from './capabilities.js';
 import {
   domainStateName,
@@ -94,7 +94,7 @@ export class VmSnapshots {
       this.client.domainGetXmlDesc({ dom: this.dom, flags: 0 }),
       this.client.domainGetState({ dom: this.dom, flags: 0 }),
     ]);
-    return decideCapabilities({ vmState: domainStateName(state), disks: parseDomainDisks(xml), libVersion: this.libVersion });
+    return decideCapabilities({ vmState: domainStateName(state), disks: parseDomainDisks(xml), libVersion: this.libVersion, domainType: parseDomainType(xml) });
   }
 
   async list(): Promise<SnapshotList> {
@@ -135,7 +135,7 @@ export class VmSnapshots {
       this.client.domainGetState({ dom: this.dom, flags: 0 }),
     ]);
     const disks = parseDomainDisks(domainXml);
-    const caps = decideCapabilities({ vmState: domainStateName(state), disks, libVersion: this.libVersion });
+    const caps = decideCapabilities({ vmState: domainStateName(state), disks, libVersion: this.libVersion, domainType: parseDomainType(domainXml) });
     const kind = body.kind ?? caps.defaultKind;
     if (kind === null) {
       throw new HttpError(409, SnapshotErrorCodes.kindUnavailable, `No snapshot is possible: ${caps.internal.reason ?? ''} ${caps.external.reason ?? ''}`.trim());

@@ -6,6 +6,7 @@ import type { LibvirtClient } from '../libvirt/index.js';
 
 export type StorageClient = Pick<
   LibvirtClient,
+  | 'uri'
   | 'connectListAllStoragePools'
   | 'connectFindStoragePoolSources'
   | 'storagePoolLookupByName'

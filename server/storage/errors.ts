@@ -1,3 +1,4 @@
+import { LibvirtError } from '../libvirt/index.js';
 import { HttpError } from '../http/errors.js';
 import type { FieldErrors } from '../../common/storage-pool-check.js';
 
@@ -11,6 +12,9 @@ export const StorageErrorCodes = {
   confirm: 'CONFIRMATION_MISMATCH',
   createFailed: 'POOL_CREATE_FAILED',
   lengthRequired: 'LENGTH_REQUIRED',
+  poolFull: 'POOL_FULL',
+  insufficientStorage: 'INSUFFICIENT_STORAGE',
+  targetInUse: 'TARGET_IN_USE',
 } as const;
 
 export const invalid = (message: string): HttpError => new HttpError(400, StorageErrorCodes.invalid, message);
@@ -20,4 +24,15 @@ export const conflict = (code: string, message: string): HttpError => new HttpEr
 export function invalidFields(errors: FieldErrors): HttpError {
   const parts = Object.entries(errors).map(([field, reason]) => `${field}: ${reason}`);
   return invalid(parts.join('; '));
+}
+
+/** How libvirt words a volume that does not fit: the test driver's own check, or the file system's ENOSPC/EDQUOT. */
+const NO_SPACE = /not enough free space|no space left on device|disk quota exceeded/i;
+
+/** libvirt refused to allocate a volume for want of space: 507 with libvirt's message, not a server fault. */
+export function noSpaceRefusal(err: unknown): unknown {
+  if (err instanceof LibvirtError && NO_SPACE.test(err.message)) {
+    return new HttpError(507, StorageErrorCodes.insufficientStorage, err.message);
+  }
+  return err;
 }

@@ -1,7 +1,9 @@
 /** Storage pools: list, details, the wizard's define (+ build/start/autostart) and lifecycle. */
 import { isLibvirtCode, StoragePoolBuildFlags, uuidToString, VIR_ERR_NO_STORAGE_POOL, type StoragePoolRef } from '../libvirt/index.js';
 import type { FindSourcesBody, PoolCreateBody, PoolDetails, PoolPreview, PoolSource, PoolState, PoolSummary } from '../../common/storage.js';
-import { checkPoolCreate } from '../../common/storage-pool-check.js';
+import { reportedBytes } from '../../common/exact-bytes.js';
+import { checkPoolCreate, effectiveTarget, poolUsingTarget, targetInUseReason } from '../../common/storage-pool-check.js';
+import { isPoolType, POOL_TYPE_SPECS } from '../../common/storage-pool-types.js';
 import { poolCreateCommands } from '../../common/storage-virsh.js';
 import { checkHostname } from '../../common/storage-validate.js';
 import { buildPoolXml, buildSourceSpecXml, parsePoolSourcesXml, parsePoolXml } from '../xml/pool.js';
@@ -13,6 +15,15 @@ import { conflict, invalid, invalidFields, StorageErrorCodes } from './errors.js
 
 export async function lookupPool(client: StorageClient, name: string): Promise<StoragePoolRef> {
   return (await client.storagePoolLookupByName({ name })).pool;
+}
+
+/**
+ * Whether this host can stream volume content of a pool of this type: the pool type's backend
+ * must have it (see POOL_TYPE_SPECS), and libvirt's test driver has no volume streams at all.
+ */
+export function volumeTransferSupported(uri: string, poolType: string): boolean {
+  if (/^test[+:]/.test(uri)) return false;
+  return isPoolType(poolType) && POOL_TYPE_SPECS[poolType].volumeTransfer;
 }
 
 async function summaryOf(client: StorageClient, ref: StoragePoolRef): Promise<PoolSummary & { source: PoolSource; xml: string }> {
@@ -32,9 +43,10 @@ async function summaryOf(client: StorageClient, ref: StoragePoolRef): Promise<Po
     active: state === 'running' || state === 'degraded',
     persistent: persistent.persistent === 1,
     autostart: autostart.autostart === 1,
-    capacityBytes: Number(info.capacity),
-    allocationBytes: Number(info.allocation),
-    availableBytes: Number(info.available),
+    capacityBytes: reportedBytes(info.capacity),
+    allocationBytes: reportedBytes(info.allocation),
+    availableBytes: reportedBytes(info.available),
+    volumeTransfer: volumeTransferSupported(client.uri, parsed.type),
     ...(parsed.targetPath !== undefined ? { targetPath: parsed.targetPath } : {}),
     source: parsed.source,
     xml: desc.xml,
@@ -79,6 +91,7 @@ export interface PoolCreateOutcome {
 export async function createPool(client: StorageClient, body: PoolCreateBody): Promise<PoolCreateOutcome> {
   const { xml } = previewPool(body);
   await refuseExistingPool(client, body.name);
+  await refuseUsedTarget(client, body);
   const steps: string[] = [];
   const { pool } = await client.storagePoolDefineXml({ xml, flags: 0 });
   steps.push('defined');
@@ -124,6 +137,13 @@ export async function createPool(client: StorageClient, body: PoolCreateBody): P
     await step('autostart', () => client.storagePoolSetAutostart({ pool, autostart: 1 }));
   }
   return { pool: await summaryOf(client, pool), steps };
+}
+
+/** 409 when another pool already keeps its files in the requested target directory. */
+async function refuseUsedTarget(client: StorageClient, body: PoolCreateBody): Promise<void> {
+  const path = effectiveTarget(body);
+  const other = poolUsingTarget(await listPools(client), body.type, path);
+  if (other !== undefined && path !== undefined) throw conflict(StorageErrorCodes.targetInUse, targetInUseReason(other, path));
 }
 
 async function refuseExistingPool(client: StorageClient, name: string): Promise<void> {

@@ -52,3 +52,12 @@ export function usersOf(uses: readonly DiskUse[], pool: string, volume: string, 
   const key = poolVolKey(pool, volume);
   return uses.filter((u) => u.paths.has(path) || u.poolVolumes.has(key)).map((u) => u.vm);
 }
+
+/** VMs with a disk in the pool: a volume of it by name, or a file under its target directory. */
+export function poolUsersOf(uses: readonly DiskUse[], pool: string, targetPath: string | undefined): VmRef[] {
+  const prefix = poolVolKey(pool, '');
+  const dir = targetPath === undefined || targetPath === '' ? undefined : `${targetPath.replace(/\/+$/, '')}/`;
+  return uses
+    .filter((u) => [...u.poolVolumes].some((k) => k.startsWith(prefix)) || (dir !== undefined && [...u.paths].some((p) => p.startsWith(dir))))
+    .map((u) => u.vm);
+}

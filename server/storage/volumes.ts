@@ -4,7 +4,8 @@ import { checkVolumeName } from '../../common/storage-validate.js';
 import { buildVolumeXml, parseVolumeXml, type ParsedVolume } from '../xml/volume.js';
 import { isLibvirtCode, StorageVolCreateFlags, StorageVolResizeFlags, VIR_ERR_NO_STORAGE_VOL, type StoragePoolRef, type StorageVolRef } from '../libvirt/index.js';
 import type { StorageClient } from './client.js';
-import { conflict, invalid, StorageErrorCodes } from './errors.js';
+import { conflict, invalid, noSpaceRefusal, StorageErrorCodes } from './errors.js';
+import { formatBytes } from '../../common/format.js';
 import { lookupPool } from './pools.js';
 import { scanDiskUses, usersOf } from './used-by.js';
 
@@ -120,12 +121,28 @@ export async function createVolume(client: StorageClient, poolName: string, body
     backing = { path: bv.path || b.vol.key, format: bv.format ?? 'raw' };
   }
   const allocationBytes = body.allocationBytes ?? (prealloc === 'full' ? body.capacityBytes : 0);
+  await refuseWhatDoesNotFit(client, pool, body.name, allocationBytes);
   const xml = buildVolumeXml({
     name: body.name, capacityBytes: body.capacityBytes, allocationBytes, format: body.format,
     ...(backing ? { backing } : {}),
   });
-  await client.storageVolCreateXml({ pool, xml, flags: prealloc === 'metadata' ? StorageVolCreateFlags.PREALLOC_METADATA : 0 });
+  await client
+    .storageVolCreateXml({ pool, xml, flags: prealloc === 'metadata' ? StorageVolCreateFlags.PREALLOC_METADATA : 0 })
+    .catch((err: unknown) => Promise.reject(noSpaceRefusal(err)));
   return getVolume(client, poolName, body.name);
+}
+
+/** Space allocated at creation (preallocated, or an allocation up to the capacity) must fit in what the pool says is free. */
+async function refuseWhatDoesNotFit(client: StorageClient, pool: StoragePoolRef, name: string, allocationBytes: number): Promise<void> {
+  if (allocationBytes === 0) return;
+  const info = await client.storagePoolGetInfo({ pool });
+  const available = Number(info.available);
+  if (allocationBytes <= available) return;
+  throw conflict(
+    StorageErrorCodes.poolFull,
+    `Volume "${name}" needs ${allocationBytes} bytes (${formatBytes(allocationBytes)}) allocated now, but pool "${pool.name}" has ` +
+      `${available} bytes (${formatBytes(available)}) free of ${Number(info.capacity)} bytes (${formatBytes(Number(info.capacity))}).`,
+  );
 }
 
 async function usersOfVolume(client: StorageClient, poolName: string, vol: StorageVolRef): Promise<{ users: VmRef[]; parsed: ParsedVolume }> {

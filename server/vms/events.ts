@@ -89,6 +89,10 @@ export function feedVmEvents(hosts: HostRegistry, hub: EventHub, vms: VmService,
     subscribe(client.onDomainEvent('reboot', (e) => handle(e.dom, { kind: 'reboot' })), 'reboot');
     subscribe(client.onDomainEvent('deviceAdded', (e) => handle(e.dom, { kind: 'device-added', device: e.devAlias })), 'device-added');
     subscribe(client.onDomainEvent('deviceRemoved', (e) => handle(e.dom, { kind: 'device-removed', device: e.devAlias })), 'device-removed');
+    // The guest's balloon settles after a live memory change returned: the summary changes then.
+    subscribe(client.onDomainEvent('balloonChange', (e) => handle(e.dom, { kind: 'balloon-change' })), 'balloon-change');
+    subscribe(client.onDomainEvent('trayChange', (e) => handle(e.dom, { kind: 'tray-change', device: e.devAlias })), 'tray-change');
+    subscribe(client.onDomainEvent('tunable', (e) => handle(e.dom, { kind: 'tunable' })), 'tunable');
   });
 
   return () => {

@@ -11,7 +11,7 @@ import {
   type DomainRef,
   type LibvirtClient,
 } from '../libvirt/index.js';
-import { actionAllowed, type VmActionName, type VmDetail, type VmStats, type VmSummary } from '../../common/vms.js';
+import { actionAllowed, crashedRebootProblem, type VmActionName, type VmDetail, type VmStats, type VmSummary } from '../../common/vms.js';
 import { HttpError } from '../http/errors.js';
 import type { HostRegistry } from '../hosts/registry.js';
 import { toVmCharDevice, type DomainDefinition } from '../xml/domain.js';
@@ -21,6 +21,17 @@ import type { HostVmState, VmStore } from './store.js';
 import { withVolumePaths } from '../storage/volume-paths.js';
 
 const STATS_FRESH_MS = 6000;
+/** Actions after which a transient domain no longer exists. */
+const STOPPING_ACTIONS: ReadonlySet<VmActionName> = new Set(['destroy', 'shutdown']);
+/** How libvirt's drivers word a start refused because the domain is active ("domain is already running"). */
+const ALREADY_ACTIVE = /already (running|active)/i;
+
+export const VmErrorCodes = { alreadyPersistent: 'ALREADY_PERSISTENT', crashed: 'VM_CRASHED' } as const;
+
+export interface VmActionOutcome {
+  vm: VmSummary;
+  gone?: true;
+}
 const XML_FETCH_CONCURRENCY = 32;
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -138,24 +149,55 @@ export class VmService {
     return xml;
   }
 
-  async action(hostId: string, uuid: string, action: VmActionName): Promise<VmSummary> {
+  async action(hostId: string, uuid: string, action: VmActionName): Promise<VmActionOutcome> {
     const client = this.hosts.get(hostId);
     const dom = await this.lookup(client, uuid);
+    // A transient VM vanishes when it stops: keep what it was, to answer with after it is gone.
+    const before = STOPPING_ACTIONS.has(action) ? await this.summary(hostId, client, dom) : undefined;
+    if (action === 'reboot') await this.refuseCrashedReboot(hostId, client, dom);
     try {
       await this.run(client, dom, action);
     } catch (err) {
       throw await this.explainRefusal(client, dom, action, err);
     }
-    // Looked up again: the domain id changes when it starts or stops.
+    try {
+      // Looked up again: the domain id changes when it starts or stops.
+      return { vm: await this.summary(hostId, client, await this.lookup(client, uuid), true) };
+    } catch (err) {
+      if (before === undefined || before.persistent || !isNoDomain(err)) throw err;
+      const { stats: _stats, stateReason: _reason, ...rest } = before;
+      return { vm: { ...rest, id: -1, state: 'shutoff' }, gone: true };
+    }
+  }
+
+  /** libvirt reports success for a reboot a crashed QEMU guest never performs: refuse it first. */
+  private async refuseCrashedReboot(hostId: string, client: LibvirtClient, dom: DomainRef): Promise<void> {
+    const { state } = await client.domainGetState({ dom, flags: 0 });
+    if (vmStateOf(state) !== 'crashed') return;
+    const def = await this.store.host(hostId).definitions.get(client, uuidToString(dom.uuid), dom);
+    const problem = crashedRebootProblem(def.domainType);
+    if (problem !== null) throw new HttpError(409, VmErrorCodes.crashed, `${dom.name} crashed. ${problem}`);
+  }
+
+  /** Defines a transient VM from its live XML, so that it stays known to libvirt once it stops. */
+  async persist(hostId: string, uuid: string): Promise<VmSummary> {
+    const client = this.hosts.get(hostId);
+    const dom = await this.lookup(client, uuid);
+    const { persistent } = await client.domainIsPersistent({ dom });
+    if (persistent !== 0) throw new HttpError(409, VmErrorCodes.alreadyPersistent, `${dom.name} is already persistent.`);
+    const { xml } = await client.domainGetXmlDesc({ dom, flags: DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE });
+    await client.domainDefineXml({ xml });
     return this.summary(hostId, client, await this.lookup(client, uuid), true);
   }
 
   /**
    * Some drivers (the test driver, for one) report a wrong-state refusal as an internal error;
-   * when the state shows the action cannot apply, answer 409 with libvirt's own code and message.
+   * when the state shows the action cannot apply, or libvirt says the domain is already running
+   * (a crashed domain still counts as active), answer 409 with libvirt's own code and message.
    */
   private async explainRefusal(client: LibvirtClient, dom: DomainRef, action: VmActionName, err: unknown): Promise<unknown> {
     if (!isLibvirtCode(err, VIR_ERR_INTERNAL_ERROR)) return err;
+    if (action === 'start' && ALREADY_ACTIVE.test(err.message)) return new HttpError(409, err.codeName, err.message);
     try {
       const { state } = await client.domainGetState({ dom, flags: 0 });
       if (!actionAllowed(action, vmStateOf(state))) return new HttpError(409, err.codeName, err.message);

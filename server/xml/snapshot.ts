@@ -122,6 +122,11 @@ export function parseDomainDisks(domain: XmlNode | string): DomainDisk[] {
   });
 }
 
+/** The `type` of a `<domain>` (kvm, qemu, test …), from domain XML text. */
+export function parseDomainType(xml: string): string {
+  return attr(asNode(asNode(parser.parse(xml) as unknown)['domain']), 'type');
+}
+
 function parseSnapshotDisk(disk: XmlNode): SnapshotDiskSpec {
   const mode = attr(disk, 'snapshot');
   const result: SnapshotDiskSpec = {

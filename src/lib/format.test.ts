@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { shellQuote, shellQuoteAlways } from '../../common/shell.js';
-import { formatBytes, formatDuration, virshCommand } from './format';
+import { formatDuration, virshCommand } from './format';
 
 describe('format', () => {
-  it('formats bytes in binary units', () => {
-    expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(1536)).toBe('1.5 KiB');
-    expect(formatBytes(128 * 1024 * 1024)).toBe('128 MiB');
-    expect(formatBytes(undefined)).toBe('—');
-  });
-
   it('formats durations', () => {
     expect(formatDuration(5)).toBe('5s');
     expect(formatDuration(65)).toBe('1m 5s');

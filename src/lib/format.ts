@@ -1,29 +1,5 @@
 import { shellQuote } from '../../common/shell.js';
 
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-
-export function formatBytes(bytes: number | undefined, digits = 1): string {
-  if (bytes === undefined || !Number.isFinite(bytes)) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const shown = unit === 0 || Number.isInteger(value) ? String(value) : value.toFixed(digits);
-  return `${shown} ${UNITS[unit]}`;
-}
-
-export function formatRate(bytesPerSecond: number | undefined): string {
-  if (bytesPerSecond === undefined) return '—';
-  return `${formatBytes(bytesPerSecond)}/s`;
-}
-
-export function formatPercent(value: number | undefined, digits = 1): string {
-  if (value === undefined || !Number.isFinite(value)) return '—';
-  return `${value.toFixed(digits)} %`;
-}
-
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   const d = Math.floor(s / 86400);

@@ -47,3 +47,11 @@ export async function virshOrNull(uri: string, ...args: string[]): Promise<strin
     throw error;
   }
 }
+
+/** The bridges virsh sees on a connection: interfaces whose XML says type='bridge', sorted. */
+export async function virshBridges(uri: string): Promise<string[]> {
+  const names = (await virsh(uri, 'iface-list', '--all')).split('\n').map((l) => l.trim().split(/\s+/)[0]).filter((n): n is string => n !== undefined && n !== '');
+  const bridges: string[] = [];
+  for (const name of names) if (/<interface type='bridge'/.test(await virsh(uri, 'iface-dumpxml', name))) bridges.push(name);
+  return bridges.sort();
+}

@@ -40,6 +40,10 @@ export const connectProcedures = {
   connectGetHostname: proc(59, xvoid, struct({ hostname: nonnullString })),
   connectSupportsFeature: proc(60, struct({ feature: int }), struct({ supported: int })),
   authList: proc(66, xvoid, struct({ types: array(int, 20) })),
+  authSaslInit: proc(67, xvoid, struct({ mechlist: nonnullString })),
+  // SASL data is `char data<65536>`: each byte travels as one 4-byte XDR int; `nil` 1 means NULL, not "".
+  authSaslStart: proc(68, struct({ mech: nonnullString, nil: int, data: array(int, 65536) }), struct({ complete: int, nil: int, data: array(int, 65536) })),
+  authSaslStep: proc(69, struct({ nil: int, data: array(int, 65536) }), struct({ complete: int, nil: int, data: array(int, 65536) })),
   authPolkit: proc(70, xvoid, struct({ complete: int })),
   connectFindStoragePoolSources: proc(
     75,

@@ -1,6 +1,8 @@
-import { int, optional, struct, xvoid } from '../xdr/index.js';
+import { int, optional, struct, uhyper, xvoid } from '../xdr/index.js';
 import { proc } from '../procedure.js';
-import { domainRef, networkRef, nonnullString, storagePoolRef } from '../remote-types.js';
+import { domainRef, networkRef, nonnullString, storagePoolRef, typedParams } from '../remote-types.js';
+
+const REMOTE_DOMAIN_EVENT_TUNABLE_MAX = 2048;
 
 const callbackId = struct({ callbackID: int });
 
@@ -36,6 +38,14 @@ export const eventMessages = {
     number: 319,
     codec: struct({ callbackID: int, msg: struct({ dom: domainRef }) }),
   },
+  domainTrayChange: {
+    number: 328,
+    codec: struct({ callbackID: int, msg: struct({ dom: domainRef, devAlias: nonnullString, reason: int }) }),
+  },
+  domainBalloonChange: {
+    number: 331,
+    codec: struct({ callbackID: int, msg: struct({ dom: domainRef, actual: uhyper }) }),
+  },
   domainDeviceRemoved: {
     number: 333,
     codec: struct({ callbackID: int, msg: struct({ dom: domainRef, devAlias: nonnullString }) }),
@@ -43,6 +53,10 @@ export const eventMessages = {
   domainDeviceAdded: {
     number: 354,
     codec: struct({ callbackID: int, dom: domainRef, devAlias: nonnullString }),
+  },
+  domainTunable: {
+    number: 346,
+    codec: struct({ callbackID: int, dom: domainRef, params: typedParams(REMOTE_DOMAIN_EVENT_TUNABLE_MAX) }),
   },
   storagePoolLifecycle: {
     number: 370,

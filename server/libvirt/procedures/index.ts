@@ -1,6 +1,7 @@
 import { connectProcedures } from './connect.js';
 import { domainProcedures } from './domain.js';
 import { eventProcedures } from './events.js';
+import { interfaceProcedures } from './interface.js';
 import { networkProcedures } from './network.js';
 import { snapshotProcedures } from './snapshot.js';
 import { storageProcedures } from './storage.js';
@@ -12,5 +13,6 @@ export const allProcedures = {
   ...snapshotProcedures,
   ...storageProcedures,
   ...networkProcedures,
+  ...interfaceProcedures,
   ...eventProcedures,
 } as const;

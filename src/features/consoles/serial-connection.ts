@@ -4,6 +4,7 @@ import type { SearchAddon } from '@xterm/addon-search';
 import { parseServerControl, type ClientControl } from '../../../common/consoles';
 import { statusAfterClose, type PaneStatus } from './pane-status';
 import { consoleSocketUrl } from './socket-url';
+import { TERMINAL_FONT } from './terminal-font';
 
 export interface SerialConnectionOptions {
   host: string;
@@ -37,8 +38,7 @@ export class SerialConnection {
       scrollback: 10_000,
       convertEol: false,
       cursorBlink: true,
-      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-      fontSize: 14,
+      ...TERMINAL_FONT,
       allowProposedApi: true,
     });
     this.fit = new FitAddon();

@@ -2,11 +2,14 @@ import { useState } from 'react';
 import {
   CACHE_MODES, DISK_BUSES, VolumeNamePattern, virshAttachDisk, type ApplyMode, type CacheMode, type DiskAddBody, type DiskBus, type HardwareView,
 } from '../../../common/hardware.js';
-import { ErrorBanner, FormDialog, VirshHint } from '../../lib/ui';
+import { parseSizeValue, type SizeValue } from '../../../common/storage-units.js';
+import { ErrorBanner, FormDialog, SizeInput, VirshHint } from '../../lib/ui';
 import { Field, Select, TextInput } from '../../lib/ui/Field';
 import { usePools, useVolumes } from '../storage/queries';
 import { ApplyPicker, allowedApply, applyFlags } from './ApplyPicker';
 import { useHardwareChange } from './queries';
+
+const MiB = 1024 * 1024;
 
 type Kind = 'new' | 'volume';
 
@@ -29,7 +32,7 @@ export function AddDiskDialog({ host, hw, onClose, onDone }: { host: string; hw:
   const poolName = pool ?? activePools.find((p) => p.name === 'virtdeck')?.name ?? activePools[0]?.name;
   const volumes = useVolumes(host, poolName, poolName !== undefined);
   const [name, setName] = useState(`${hw.name}-disk${hw.disks.length + 1}.qcow2`);
-  const [sizeMiB, setSizeMiB] = useState('64');
+  const [size, setSize] = useState<SizeValue>({ amount: '64', unit: 'MiB' });
   const [format, setFormat] = useState<'qcow2' | 'raw'>('qcow2');
   const [volume, setVolume] = useState<string | undefined>(undefined);
   const [device, setDevice] = useState<'disk' | 'cdrom'>('disk');
@@ -39,18 +42,20 @@ export function AddDiskDialog({ host, hw, onClose, onDone }: { host: string; hw:
 
   const vols = volumes.data ?? [];
   const chosenVolume = vols.find((v) => v.name === volume) ?? vols[0];
-  const size = Number(sizeMiB);
+  const parsedSize = parseSizeValue(size);
+  const capacityBytes = parsedSize.ok ? parsedSize.bytes : 0;
   const errors: Record<string, string> = {};
   if (poolName === undefined) errors['pool'] = 'No active storage pool';
   if (kind === 'new') {
     if (!new RegExp(VolumeNamePattern).test(name)) errors['name'] = 'Letters, digits, "_", ".", "+" or "-", starting with a letter or digit';
     else if (vols.some((v) => v.name === name)) errors['name'] = `Pool "${poolName ?? ''}" already has a volume "${name}"`;
-    if (!Number.isFinite(size) || size < 1) errors['size'] = 'At least 1 MiB';
+    if (!parsedSize.ok) errors['size'] = parsedSize.reason;
+    else if (capacityBytes < MiB) errors['size'] = 'At least 1 MiB';
   } else if (chosenVolume === undefined) errors['volume'] = 'The pool has no volumes';
 
   const source: DiskAddBody['source'] | undefined =
     poolName === undefined ? undefined
-      : kind === 'new' ? { kind: 'new', pool: poolName, name, capacityBytes: Math.round(size * 1024 * 1024), format }
+      : kind === 'new' ? { kind: 'new', pool: poolName, name, capacityBytes, format }
         : chosenVolume === undefined ? undefined : { kind: 'volume', pool: poolName, volume: chosenVolume.name };
   const flags = applyFlags(apply);
   const busForDevice = device === 'cdrom' && bus === 'virtio' ? (flags.live ? 'scsi' : 'sata') : bus;
@@ -63,7 +68,7 @@ export function AddDiskDialog({ host, hw, onClose, onDone }: { host: string; hw:
     sourcePath: kind === 'new' ? `${targetPath ?? '<pool path>'}/${name}` : (chosenVolume?.path ?? ''),
     format: kind === 'new' ? format : chosenVolume?.format === 'qcow2' ? 'qcow2' : 'raw',
     cache,
-    ...(kind === 'new' && poolName !== undefined ? { create: { pool: poolName, name, capacityBytes: Math.round(size * 1024 * 1024), format } } : {}),
+    ...(kind === 'new' && poolName !== undefined ? { create: { pool: poolName, name, capacityBytes, format } } : {}),
   });
 
   const submit = () => {
@@ -91,23 +96,23 @@ export function AddDiskDialog({ host, hw, onClose, onDone }: { host: string; hw:
           <label className="flex items-center gap-1"><input type="radio" id="disk-kind-new" checked={kind === 'new'} onChange={() => setKind('new')} /> New volume</label>
           <label className="flex items-center gap-1"><input type="radio" id="disk-kind-volume" checked={kind === 'volume'} onChange={() => setKind('volume')} /> Existing volume or ISO</label>
         </div>
-        <Field id="disk-pool" label="Storage pool" error={errors['pool']}>
+        <Field id="disk-pool" label="Storage pool" immediate error={errors['pool']}>
           <Select id="disk-pool" value={poolName ?? ''} onValue={setPool} options={activePools.map((p) => ({ value: p.name, label: p.name }))} />
         </Field>
         {kind === 'new' ? (
-          <div className="grid grid-cols-[1fr_8rem_7rem] gap-2">
+          <div className="grid grid-cols-[1fr_11rem_7rem] gap-2">
             <Field id="disk-name" label="Volume name" error={errors['name']}>
               <TextInput id="disk-name" value={name} onValue={setName} error={errors['name']} />
             </Field>
-            <Field id="disk-size" label="Size (MiB)" error={errors['size']}>
-              <TextInput id="disk-size" value={sizeMiB} onValue={setSizeMiB} error={errors['size']} inputMode="numeric" />
+            <Field id="disk-size" label="Size" error={errors['size']}>
+              <SizeInput id="disk-size" value={size} onValue={setSize} error={errors['size']} />
             </Field>
             <Field id="disk-format" label="Format">
               <Select id="disk-format" value={format} onValue={(f) => setFormat(f === 'raw' ? 'raw' : 'qcow2')} options={[{ value: 'qcow2', label: 'qcow2' }, { value: 'raw', label: 'raw' }]} />
             </Field>
           </div>
         ) : (
-          <Field id="disk-volume" label="Volume" error={errors['volume']}>
+          <Field id="disk-volume" label="Volume" immediate error={errors['volume']}>
             <Select id="disk-volume" value={chosenVolume?.name ?? ''} onValue={setVolume} options={vols.map((v) => ({ value: v.name, label: `${v.name} (${v.format ?? v.type})` }))} />
           </Field>
         )}
@@ -115,7 +120,7 @@ export function AddDiskDialog({ host, hw, onClose, onDone }: { host: string; hw:
           <Field id="disk-device" label="Device">
             <Select id="disk-device" value={device} onValue={(d) => setDevice(d === 'cdrom' ? 'cdrom' : 'disk')} options={[{ value: 'disk', label: 'Disk' }, { value: 'cdrom', label: 'CD-ROM' }]} />
           </Field>
-          <Field id="disk-bus" label="Bus" hint={`Target ${target} (first free)`} error={errors['bus']}>
+          <Field id="disk-bus" label="Bus" immediate hint={`Target ${target} (first free)`} error={errors['bus']}>
             <Select id="disk-bus" value={bus} onValue={(b) => setBus(DISK_BUSES.find((x) => x === b) ?? 'virtio')} options={DISK_BUSES.map((b) => ({ value: b, label: b }))} />
           </Field>
           <Field id="disk-cache" label="Cache">

@@ -48,11 +48,11 @@ export function AddNicDialog({ host, hw, onClose, onDone }: { host: string; hw: 
           <label className="flex items-center gap-1"><input type="radio" id="nic-type-bridge" checked={type === 'bridge'} onChange={() => setType('bridge')} /> Host bridge</label>
         </div>
         {type === 'network' ? (
-          <Field id="nic-network" label="Network" error={source === undefined ? 'This host has no virtual networks' : undefined}>
+          <Field id="nic-network" label="Network" immediate error={source === undefined ? 'This host has no virtual networks' : undefined}>
             <Select id="nic-network" value={source ?? ''} onValue={setNetwork} options={networks.map((n) => ({ value: n.name, label: `${n.name}${n.active ? '' : ' (inactive)'}` }))} />
           </Field>
         ) : (
-          <Field id="nic-bridge" label="Bridge" error={source === undefined ? 'This host has no bridges' : undefined}>
+          <Field id="nic-bridge" label="Bridge" immediate error={source === undefined ? 'This host has no bridges' : undefined}>
             <Select id="nic-bridge" value={source ?? ''} onValue={setBridge} options={bridges.map((b) => ({ value: b, label: b }))} />
           </Field>
         )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { virshSetMemory, virshSetVcpus, type ApplyMode, type HardwareView } from '../../../common/hardware.js';
-import { formatBytes } from '../../lib/format';
+import { formatBytes } from '../../../common/format.js';
 import { Button, ErrorBanner, VirshHint } from '../../lib/ui';
 import { Field, TextInput } from '../../lib/ui/Field';
 import { ApplyPicker, allowedApply, applyFlags } from './ApplyPicker';

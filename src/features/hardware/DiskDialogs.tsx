@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { virshBlockResize, virshChangeMedia, type HardwareView, type HwDisk } from '../../../common/hardware.js';
-import { ErrorBanner, FormDialog, VirshHint } from '../../lib/ui';
-import { Field, Select, TextInput } from '../../lib/ui/Field';
+import { parseSizeValue, type SizeValue } from '../../../common/storage-units.js';
+import { ErrorBanner, FormDialog, SizeInput, VirshHint } from '../../lib/ui';
+import { Field, Select } from '../../lib/ui/Field';
 import { usePools, useVolumes } from '../storage/queries';
 import { useHardwareChange } from './queries';
 
@@ -39,7 +40,7 @@ export function InsertMediaDialog({ host, hw, disk, onClose, onDone }: Props) {
         <Field id="media-pool" label="Storage pool">
           <Select id="media-pool" value={poolName ?? ''} onValue={setPool} options={pools.map((p) => ({ value: p.name, label: p.name }))} />
         </Field>
-        <Field id="media-volume" label="Image" error={chosen === undefined ? 'The pool has no volumes' : undefined}>
+        <Field id="media-volume" label="Image" immediate error={chosen === undefined ? 'The pool has no volumes' : undefined}>
           <Select id="media-volume" value={chosen?.name ?? ''} onValue={setVolume} options={vols.map((v) => ({ value: v.name, label: v.name }))} />
         </Field>
         <VirshHint command={virshChangeMedia(hw.name, disk.target, chosen?.path ?? '', disk.live, disk.config)} />
@@ -51,10 +52,10 @@ export function InsertMediaDialog({ host, hw, disk, onClose, onDone }: Props) {
 
 export function GrowDiskDialog({ host, hw, disk, onClose, onDone }: Props) {
   const change = useHardwareChange(host, hw.uuid);
-  const [sizeMiB, setSizeMiB] = useState('');
-  const size = Number(sizeMiB);
-  const error = sizeMiB === '' ? undefined : !Number.isFinite(size) || size <= 0 ? 'A size in MiB' : undefined;
-  const bytes = Math.round(size * 1024 * 1024);
+  const [size, setSize] = useState<SizeValue>({ amount: '', unit: 'GiB' });
+  const parsed = parseSizeValue(size);
+  const error = size.amount.trim() === '' || parsed.ok ? undefined : parsed.reason;
+  const bytes = parsed.ok ? parsed.bytes : 0;
   return (
     <FormDialog
       title={`Grow disk ${disk.target}`}
@@ -63,7 +64,7 @@ export function GrowDiskDialog({ host, hw, disk, onClose, onDone }: Props) {
       submitLabel="Grow"
       submitId="disk-grow-submit"
       busy={change.isPending}
-      disabled={sizeMiB === '' || error !== undefined}
+      disabled={!parsed.ok}
       onSubmit={() => change.mutate({ method: 'post', path: ['disks', disk.target, 'resize'], body: { capacityBytes: bytes } }, { onSuccess: (r) => onDone(r.virsh, r.summary) })}
     >
       <div className="space-y-3">
@@ -73,8 +74,8 @@ export function GrowDiskDialog({ host, hw, disk, onClose, onDone }: Props) {
             : 'The VM is off: the volume grows now; the guest sees the new size when it boots.'}{' '}
           A disk cannot shrink here: that would lose data.
         </p>
-        <Field id="disk-grow-size" label="New size (MiB)" error={error}>
-          <TextInput id="disk-grow-size" value={sizeMiB} onValue={setSizeMiB} error={error} inputMode="numeric" autoFocus />
+        <Field id="disk-grow-size" label="New size" error={error}>
+          <SizeInput id="disk-grow-size" value={size} onValue={setSize} error={error} autoFocus />
         </Field>
         <VirshHint command={virshBlockResize(hw.name, disk.target, bytes)} />
         {change.error !== null && <ErrorBanner error={change.error} title="The disk did not grow" />}

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChangeResult, HardwareView } from '../../../common/hardware.js';
 import type { HostBridges } from '../../../common/networks.js';
 import { api, hostPath } from '../../lib/api';
+import { invalidateHostStorage } from '../storage/queries';
+import { refreshVm } from '../vms/queries';
 
 export const hardwareKeys = {
   view: (host: string, uuid: string) => ['vm-hardware', host, uuid] as const,
@@ -40,10 +42,11 @@ export function useHardwareChange(host: string, uuid: string) {
       if (change.method === 'delete') return api.delete<ChangeResult>(url);
       return change.method === 'post' ? api.post<ChangeResult>(url, change.body) : api.put<ChangeResult>(url, change.body ?? {});
     },
-    onSuccess: (result) => {
+    onSuccess: (result, change) => {
       queryClient.setQueryData(hardwareKeys.view(host, uuid), result.hardware);
-      void queryClient.invalidateQueries({ queryKey: ['vm', host, uuid] });
-      void queryClient.invalidateQueries({ queryKey: ['vm-xml', host, uuid] });
+      // Changes for the next boot come with no libvirt event: refresh what shows the VM here.
+      refreshVm(queryClient, host, uuid).catch(() => undefined);
+      if (change.path[0] === 'disks') invalidateHostStorage(queryClient, host);
     },
   });
 }

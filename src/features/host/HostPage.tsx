@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useHostId } from '../../app/hosts';
-import { formatBytes } from '../../lib/format';
+import { formatBytes } from '../../../common/format.js';
 import { Badge, ErrorBanner, LoadingState } from '../../lib/ui';
 import { useHostFacts } from './queries';
 

@@ -1,4 +1,5 @@
 import type { NetworkSummary } from '../../../common/networks.js';
+import { formatEpochSeconds } from '../../lib/date';
 import { Button, ErrorBanner, LoadingState, VirshHint } from '../../lib/ui';
 import { FAMILY_NAMES, IpBlocks } from './IpBlocks';
 import { useNetwork } from './queries';
@@ -34,7 +35,7 @@ export function NetworkDetails({ host, network }: { host: string; network: Netwo
                   <td className="pr-4 font-mono text-xs">{l.ip}/{l.prefix}</td>
                   <td className="pr-4">{l.hostname ?? '—'}</td>
                   <td className="pr-4 font-mono text-xs">{l.clientId === undefined ? '—' : `${l.clientId}${l.iaid === undefined ? '' : ` (IAID ${l.iaid})`}`}</td>
-                  <td>{new Date(l.expiry * 1000).toLocaleString()}</td>
+                  <td>{formatEpochSeconds(l.expiry)}</td>
                 </tr>
               ))}
             </tbody>

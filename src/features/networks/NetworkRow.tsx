@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { NetworkSummary } from '../../../common/networks.js';
 import { ApiError } from '../../lib/api';
-import { Badge, Button, ConfirmDialog, VirshHint } from '../../lib/ui';
+import { Badge, Button, ConfirmDialog, Switch, VirshHint } from '../../lib/ui';
 import { useNetworkAction, type NetworkAction } from './queries';
 import { virshForNetworkAction } from './virsh';
 
@@ -15,9 +15,9 @@ export function NetworkRow({ host, network, selected, onSelect }: { host: string
   const [lastAction, setLastAction] = useState<NetworkAction | undefined>(undefined);
   const n = network;
   const id = `network-${n.name}`;
-  const running = n.usedBy.filter((u) => u.active);
   const dhcpRanges = n.ips.flatMap((ip) => ip.dhcpRanges.map((r) => `${r.start} – ${r.end}`));
   const staticHosts = n.ips.reduce((sum, ip) => sum + ip.hosts.length, 0);
+  const affectedVms = n.usedBy.map((u) => ({ name: u.name, running: u.active }));
   const run = (a: NetworkAction, after?: () => void) => {
     setLastAction(a);
     action.mutate({ name: n.name, action: a }, { onSuccess: () => after?.() });
@@ -50,9 +50,14 @@ export function NetworkRow({ host, network, selected, onSelect }: { host: string
             ) : (
               <Button size="sm" onClick={() => run('start')} id={`${id}-start`} busy={busy('start')}>Start</Button>
             )}
-            <Button size="sm" onClick={() => run(n.autostart ? 'autostart-off' : 'autostart-on')} id={`${id}-autostart`} busy={busy('autostart-on') || busy('autostart-off')}>
-              {n.autostart ? 'Autostart off' : 'Autostart on'}
-            </Button>
+            <Switch
+              label="Autostart"
+              checked={n.autostart}
+              onChange={(on) => run(on ? 'autostart-on' : 'autostart-off')}
+              id={`${id}-autostart`}
+              busy={busy('autostart-on') || busy('autostart-off')}
+              title={virshForNetworkAction(n.name, n.autostart ? 'autostart-off' : 'autostart-on')}
+            />
             <Button size="sm" variant="danger" onClick={() => setConfirm('delete')} id={`${id}-delete`}>Delete</Button>
           </div>
           {action.error !== null && confirm === undefined && (
@@ -72,11 +77,9 @@ export function NetworkRow({ host, network, selected, onSelect }: { host: string
         onCancel={() => { setConfirm(undefined); action.reset(); }}
         onConfirm={() => run('stop', () => setConfirm(undefined))}
         id={`${id}-stop-dialog`}
+        affected={{ vms: affectedVms, running: 'loses its network connection on it at once', stopped: 'cannot start until the network is started again' }}
       >
-        <p>
-          The bridge {n.bridge ?? ''} goes away and DHCP/DNS for the network stop.
-          {running.length > 0 && ` Running VMs ${running.map((u) => u.name).join(', ')} lose their connection on it.`}
-        </p>
+        <p>The bridge {n.bridge ?? ''} goes away and DHCP/DNS for the network stop.</p>
         {action.error instanceof ApiError && action.error.code === 'NETWORK_IN_USE' && (
           <Button variant="danger" size="sm" onClick={() => run('stop-force', () => setConfirm(undefined))} busy={busy('stop-force')} id={`${id}-stop-force`}>
             Stop anyway: those VMs lose the network
@@ -94,11 +97,15 @@ export function NetworkRow({ host, network, selected, onSelect }: { host: string
         onCancel={() => { setConfirm(undefined); action.reset(); }}
         onConfirm={() => run('delete', () => setConfirm(undefined))}
         id={`${id}-delete-dialog`}
+        affected={{
+          vms: affectedVms,
+          running: 'loses its network connection on it at once, and its NIC points at a network that no longer exists',
+          stopped: 'keeps a NIC pointing at it and cannot start until a network of that name is back',
+        }}
       >
         <p>
           The network is {n.active ? 'stopped and ' : ''}removed from libvirt for good: its configuration
           {n.ips.length === 0 ? '' : ` (${n.ips.map((ip) => ip.cidr).join(', ')}, ${staticHosts} static host${staticHosts === 1 ? '' : 's'})`} is lost.
-          {n.usedBy.length > 0 && ` VMs ${n.usedBy.map((u) => u.name).join(', ')} keep NICs pointing at it and cannot start them until it is back.`}
         </p>
         <VirshHint command={virshForNetworkAction(n.name, 'delete')} />
       </ConfirmDialog>

@@ -5,7 +5,7 @@ import { CloneDialog } from './CloneDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { useSaveVm } from './queries';
 
-/** Clone, Save (managed save) and Delete for the VM page. */
+/** Clone, Save state (managed save) and Delete for the VM page. */
 export function VmProvisioningActions({ host, uri, vm }: { host: string; uri: string; vm: VmSummary }) {
   const [dialog, setDialog] = useState<'clone' | 'delete' | undefined>();
   const save = useSaveVm(host);
@@ -17,10 +17,14 @@ export function VmProvisioningActions({ host, uri, vm }: { host: string; uri: st
           id="vm-action-save"
           disabled={!canSave}
           busy={save.isPending}
-          title={canSave ? `virsh -c ${uri} managedsave ${vm.name} — memory to disk; Start restores it` : 'Only a running or paused VM can be saved'}
+          title={
+            canSave
+              ? `Saves the VM's memory and device state to disk and stops it; Start resumes it exactly where it was (virsh -c ${uri} managedsave ${vm.name})`
+              : 'Only a running or paused VM can have its state saved'
+          }
           onClick={() => save.mutate(vm.uuid)}
         >
-          Save
+          Save state
         </Button>
         <Button id="vm-action-clone" onClick={() => setDialog('clone')} title={`virt-clone --original ${vm.name} --auto-clone`}>
           Clone…

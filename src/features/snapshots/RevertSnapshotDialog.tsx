@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { RevertState, Snapshot } from '../../../common/snapshots.js';
 import { ConfirmDialog, VirshHint } from '../../lib/ui';
-import { formatTime, stateLabel } from './labels';
+import { formatEpochSeconds } from '../../lib/date';
+import { stateLabel } from './labels';
 import { useRevertSnapshot } from './queries';
 import { revertSnapshotCommand } from './virsh';
 
@@ -39,7 +40,7 @@ export function RevertSnapshotDialog({ host, uri, uuid, vmName, vmState, snapsho
     >
       <p>This will be lost:</p>
       <ul className="list-disc space-y-1 pl-5" data-testid="snapshot-revert-losses">
-        <li>every change to the disks since {formatTime(snapshot.creationTime)} that is not in another snapshot;</li>
+        <li>every change to the disks since {formatEpochSeconds(snapshot.creationTime)} that is not in another snapshot;</li>
         {live && (
           <li>
             the VM&apos;s current {vmState} state: memory, open programs and unsaved work. QEMU restarts, so open consoles reconnect.

@@ -21,6 +21,12 @@ const item = (name: string) => screen.getAllByRole('treeitem').find((el) => el.d
 afterEach(cleanup);
 
 describe('SnapshotTree', () => {
+  it("snapshot dates use the browser's locale format: the tree writes them in the one stable format", () => {
+    const at = new Date(2026, 2, 4, 5, 6, 7).getTime() / 1000;
+    render(<SnapshotTree rows={snapshotTreeRows([snap('dated', null, at)])} selected={null} onSelect={() => undefined} />);
+    expect(item('dated').querySelector('time')?.textContent).toBe('2026-03-04 05:06:07');
+  });
+
   it('renders a tree with levels, connectors and the current snapshot marked', () => {
     render(<Harness />);
     const items = screen.getAllByRole('treeitem');

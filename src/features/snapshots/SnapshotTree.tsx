@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { formatBytes } from '../../lib/format';
+import { formatEpochSeconds } from '../../lib/date';
+import { formatBytes } from '../../../common/format.js';
 import { Badge } from '../../lib/ui';
 import type { TreeRow } from './tree';
 import { kindLabel, stateLabel } from './labels';
@@ -91,7 +92,7 @@ export function SnapshotTree({ rows, selected, onSelect }: SnapshotTreeProps) {
             </span>
             <span className="hidden text-xs text-zinc-500 sm:block">{stateLabel(s.state)}</span>
             <time className="text-xs whitespace-nowrap text-zinc-500" dateTime={new Date(s.creationTime * 1000).toISOString()}>
-              {new Date(s.creationTime * 1000).toLocaleString()}
+              {formatEpochSeconds(s.creationTime)}
             </time>
           </li>
         );

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useHostSummary } from '../../app/hosts';
-import { formatBytes } from '../../lib/format';
+import { formatBytes } from '../../../common/format.js';
 import { Badge, Button, ErrorBanner, LoadingState } from '../../lib/ui';
 import type { VmTabProps } from '../vms/tab-types';
 import { CreateSnapshotDialog } from './CreateSnapshotDialog';
 import { DeleteSnapshotDialog } from './DeleteSnapshotDialog';
-import { kindLabel, formatTime, stateLabel } from './labels';
+import { formatEpochSeconds } from '../../lib/date';
+import { kindLabel, stateLabel } from './labels';
 import { useSnapshots } from './queries';
 import { RevertSnapshotDialog } from './RevertSnapshotDialog';
 import { SnapshotTree } from './SnapshotTree';
@@ -66,7 +67,7 @@ export function SnapshotsTab({ host, vm }: VmTabProps) {
               {selected.description !== '' && <p className="whitespace-pre-wrap" data-testid="snapshot-details-description">{selected.description}</p>}
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
                 <dt className="text-zinc-500">Taken</dt>
-                <dd>{formatTime(selected.creationTime)}</dd>
+                <dd>{formatEpochSeconds(selected.creationTime)}</dd>
                 <dt className="text-zinc-500">VM state</dt>
                 <dd>{stateLabel(selected.state)}</dd>
                 <dt className="text-zinc-500">Kind</dt>

@@ -14,7 +14,3 @@ const STATES: Record<string, string> = {
 export function stateLabel(state: string): string {
   return STATES[state] ?? `taken while ${state}`;
 }
-
-export function formatTime(seconds: number): string {
-  return new Date(seconds * 1000).toLocaleString();
-}

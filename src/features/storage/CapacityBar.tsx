@@ -1,11 +1,11 @@
-import { formatBytes } from '../../../common/storage-units.js';
+import { formatBytes } from '../../../common/format.js';
 
 /** Used / available of a pool as a bar with the numbers beside it. */
-export function CapacityBar({ id, capacity, allocation, available, active }: { id: string; capacity: number; allocation: number; available: number; active: boolean }) {
-  if (!active || capacity <= 0) {
+export function CapacityBar({ id, capacity, allocation, available, active }: { id: string; capacity: number | null; allocation: number | null; available: number | null; active: boolean }) {
+  if (!active || capacity === null || capacity <= 0) {
     return <span id={id} className="text-xs text-zinc-500">{active ? '—' : 'inactive'}</span>;
   }
-  const used = Math.min(100, Math.max(0, (allocation / capacity) * 100));
+  const used = allocation === null ? 0 : Math.min(100, Math.max(0, (allocation / capacity) * 100));
   const tone = used > 90 ? 'bg-red-500' : used > 75 ? 'bg-amber-500' : 'bg-sky-500';
   return (
     <div id={id} className="min-w-40">
@@ -15,7 +15,7 @@ export function CapacityBar({ id, capacity, allocation, available, active }: { i
         aria-label="Used space"
         aria-valuemin={0}
         aria-valuemax={capacity}
-        aria-valuenow={allocation}
+        aria-valuenow={allocation ?? undefined}
       >
         <div className={`h-full ${tone}`} style={{ width: `${used}%` }} />
       </div>

@@ -1,13 +1,23 @@
 import { useState } from 'react';
 import type { Preallocation, VolumeCreateBody, VolumeFormat, VolumeSummary } from '../../../common/storage.js';
 import { checkVolumeName } from '../../../common/storage-validate.js';
+import { formatBytes } from '../../../common/format.js';
 import { volumeCreateCommand } from '../../../common/storage-virsh.js';
 import { ErrorBanner, FormDialog, VirshHint } from '../../lib/ui';
 import { Field, Select, TextInput } from '../../lib/ui/Field';
 import { useCreateVolume } from './queries';
-import { parseSizeValue, SizeInput, type SizeValue } from './SizeInput';
+import { parseSizeValue, type SizeValue } from '../../../common/storage-units.js';
+import { SizeInput } from '../../lib/ui/SizeInput';
 
-export function CreateVolumeDialog({ host, pool, volumes, open, onClose }: { host: string; pool: string; volumes: readonly VolumeSummary[]; open: boolean; onClose: () => void }) {
+export interface PoolSpace {
+  /** null where libvirt's figure is not meaningful (above 2^53). */
+  availableBytes: number | null;
+  capacityBytes: number | null;
+}
+
+export function CreateVolumeDialog({ host, pool, space, volumes, open, onClose }: {
+  host: string; pool: string; space: PoolSpace; volumes: readonly VolumeSummary[]; open: boolean; onClose: () => void;
+}) {
   const [name, setName] = useState('');
   const [format, setFormat] = useState<VolumeFormat>('qcow2');
   const [size, setSize] = useState<SizeValue>({ amount: '10', unit: 'GiB' });
@@ -22,6 +32,9 @@ export function CreateVolumeDialog({ host, pool, volumes, open, onClose }: { hos
   const backingVol = volumes.find((v) => v.name === backing);
   const backingError = backingVol !== undefined && parsed.ok && parsed.bytes < backingVol.capacityBytes
     ? 'An overlay must be at least as large as its backing volume' : undefined;
+  // What the pool must provide at once: the whole size when fully preallocated, else only metadata.
+  const allocatedNow = parsed.ok && prealloc === 'full' ? parsed.bytes : 0;
+  const doesNotFit = space.availableBytes !== null && allocatedNow > space.availableBytes;
   const body: VolumeCreateBody | undefined = parsed.ok && checkVolumeName(name) === null
     ? {
         name, format, capacityBytes: parsed.bytes,
@@ -67,8 +80,13 @@ export function CreateVolumeDialog({ host, pool, volumes, open, onClose }: { hos
               ...(backing === '' ? [{ value: 'full', label: 'full' }] : []),
             ]} />
         </Field>
+        <p id="volume-create-free" className={`text-xs ${doesNotFit ? 'text-red-700 dark:text-red-400' : 'text-zinc-500'}`}>
+          Free in {pool}: {formatBytes(space.availableBytes)} of {formatBytes(space.capacityBytes)}.
+          {doesNotFit && ` A fully preallocated ${formatBytes(allocatedNow)} volume does not fit.`}
+          {!doesNotFit && prealloc !== 'full' && ' A thin volume takes space only as the guest writes.'}
+        </p>
         {format === 'qcow2' && (
-          <Field id="volume-create-backing" label="Backing volume (overlay)" error={backingError} hint="The new volume records only changes on top of it">
+          <Field id="volume-create-backing" label="Backing volume (overlay)" immediate error={backingError} hint="The new volume records only changes on top of it">
             <Select id="volume-create-backing" value={backing}
               onValue={(b) => { setBacking(b); if (b !== '') setPrealloc('off'); }}
               options={[{ value: '', label: 'none' }, ...volumes.map((v) => ({ value: v.name, label: `${v.name} (${v.format ?? '?'})` }))]} />

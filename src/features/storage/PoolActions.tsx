@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { PoolSummary } from '../../../common/storage.js';
 import { poolCommand } from '../../../common/storage-virsh.js';
-import { Button, ConfirmDialog, ErrorBanner, VirshHint } from '../../lib/ui';
+import { Button, ConfirmDialog, ErrorBanner, Switch, VirshHint } from '../../lib/ui';
 import { TextInput } from '../../lib/ui/Field';
-import { usePoolAction, type PoolAction } from './queries';
+import { usePoolAction, usePoolUsers, type PoolAction } from './queries';
 
 type Confirm = 'stop' | 'undefine' | 'delete-storage' | null;
 
@@ -17,6 +17,9 @@ export function PoolActions({ host, pool }: { host: string; pool: PoolSummary })
   const busy = (a: PoolAction) => action.isPending && action.variables.action === a;
   const id = (a: string) => `pool-${pool.name}-${a}`;
   const closeConfirm = () => { setConfirm(null); setTyped(''); action.reset(); };
+  const users = usePoolUsers(host, pool.name, confirm === 'undefine' || confirm === 'delete-storage');
+  const usersReady = users.data !== undefined || users.error !== null;
+  const usersError = users.error !== null && <ErrorBanner error={users.error} title="Cannot tell which VMs have disks in this pool" />;
 
   return (
     <div className="space-y-2">
@@ -34,15 +37,14 @@ export function PoolActions({ host, pool }: { host: string; pool: PoolSummary })
             <Button size="sm" variant="danger" id={id('delete-storage')} onClick={() => setConfirm('delete-storage')}>Delete storage…</Button>
           </>
         )}
-        <Button
-          size="sm"
+        <Switch
+          label="Autostart"
           id={id('autostart')}
+          checked={pool.autostart}
           busy={busy('autostart-on') || busy('autostart-off')}
-          onClick={() => run(pool.autostart ? 'autostart-off' : 'autostart-on')}
-          aria-pressed={pool.autostart}
-        >
-          {pool.autostart ? 'Disable autostart' : 'Enable autostart'}
-        </Button>
+          onChange={(on) => run(on ? 'autostart-on' : 'autostart-off')}
+          title={poolCommand.autostart(pool.name, !pool.autostart)}
+        />
       </div>
       {action.error !== null && confirm === null && <ErrorBanner error={action.error} id={id('error')} />}
       <details className="text-xs">
@@ -79,7 +81,14 @@ export function PoolActions({ host, pool }: { host: string; pool: PoolSummary })
         onConfirm={() => run('undefine')}
         onCancel={closeConfirm}
         id="pool-undefine-dialog"
+        ready={usersReady}
+        affected={{
+          vms: users.data ?? [],
+          running: 'keeps the disks it has open; they belong to no pool until the pool is defined again',
+          stopped: 'disks it names by pool and volume are not found until the pool is defined again (disks named by path still work)',
+        }}
       >
+        {usersError}
         <p>libvirt forgets the pool definition. The storage itself ({pool.targetPath ?? 'its source'}) and the files in it are kept.</p>
         <VirshHint command={poolCommand.undefine(pool.name)} />
       </ConfirmDialog>
@@ -94,7 +103,14 @@ export function PoolActions({ host, pool }: { host: string; pool: PoolSummary })
         onConfirm={() => { if (typed === pool.name) run('delete-storage'); }}
         onCancel={closeConfirm}
         id="pool-delete-storage-dialog"
+        ready={usersReady}
+        affected={{
+          vms: users.data ?? [],
+          running: 'its disks in this pool are deleted while it runs: what it writes there is lost',
+          stopped: 'loses its disks in this pool and cannot start with them',
+        }}
       >
+        {usersError}
         <p>
           This deletes the pool&apos;s underlying storage{pool.targetPath !== undefined ? <> (<span className="font-mono">{pool.targetPath}</span>)</> : null}:
           a directory pool&apos;s directory, an LVM pool&apos;s volume group. Whatever is in it is lost. The pool definition stays.

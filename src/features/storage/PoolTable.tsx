@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { PoolSummary } from '../../../common/storage.js';
-import { Badge, type BadgeTone } from '../../lib/ui';
+import { Badge, PathCell, type BadgeTone } from '../../lib/ui';
 import { CapacityBar } from './CapacityBar';
 
 const STATE_TONE: Record<PoolSummary['state'], BadgeTone> = {
@@ -43,7 +43,7 @@ export function PoolTable({ host, pools, selected }: { host: string; pools: read
             <td className="py-2 pr-3">
               <CapacityBar id={`pool-capacity-${p.name}`} capacity={p.capacityBytes} allocation={p.allocationBytes} available={p.availableBytes} active={p.active} />
             </td>
-            <td className="py-2 pr-3 font-mono text-xs break-all">{p.targetPath ?? '—'}</td>
+            <td className="py-2 pr-3"><PathCell value={p.targetPath} /></td>
           </tr>
         ))}
       </tbody>

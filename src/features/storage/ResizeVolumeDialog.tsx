@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import type { VolumeSummary } from '../../../common/storage.js';
-import { formatBytes, toUnitValue } from '../../../common/storage-units.js';
+import { formatBytes } from '../../../common/format.js';
 import { volumeCommand } from '../../../common/storage-virsh.js';
 import { ErrorBanner, FormDialog, VirshHint } from '../../lib/ui';
 import { Checkbox, Field } from '../../lib/ui/Field';
 import { useVolumeAction } from './queries';
-import { parseSizeValue, SizeInput, type SizeValue } from './SizeInput';
+import { parseSizeValue, sizeValueOf, type SizeValue } from '../../../common/storage-units.js';
+import { SizeInput } from '../../lib/ui/SizeInput';
 
 export function ResizeVolumeDialog({ host, pool, volume, onClose }: { host: string; pool: string; volume: VolumeSummary; onClose: () => void }) {
-  const initial = toUnitValue(volume.capacityBytes);
-  const [size, setSize] = useState<SizeValue>({ amount: String(initial.value), unit: initial.unit });
+  const [size, setSize] = useState<SizeValue>(() => sizeValueOf(volume.capacityBytes));
   const [allowShrink, setAllowShrink] = useState(false);
   const action = useVolumeAction(host, pool);
   const parsed = parseSizeValue(size);
@@ -27,7 +27,7 @@ export function ResizeVolumeDialog({ host, pool, volume, onClose }: { host: stri
       submitLabel={shrinking ? 'Shrink' : 'Resize'} submitId="volume-resize-submit" danger={shrinking} busy={action.isPending} onSubmit={submit}>
       <div className="space-y-3">
         <p>Current virtual size: {formatBytes(volume.capacityBytes)}</p>
-        <Field id="volume-resize-size" label="New size" error={error}>
+        <Field id="volume-resize-size" label="New size" immediate error={error}>
           <SizeInput id="volume-resize-size" value={size} onValue={setSize} error={error} />
         </Field>
         {shrinking && <Checkbox id="volume-resize-shrink" checked={allowShrink} onChecked={setAllowShrink} label="Shrink, losing the data past the new end" />}

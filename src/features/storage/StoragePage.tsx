@@ -8,10 +8,10 @@ import { PoolDetailsView } from './PoolDetailsView';
 import { PoolStateBadge, PoolTable } from './PoolTable';
 import { usePools, useVolumes } from './queries';
 import { UploadDialog } from './UploadDialog';
-import { VolumeTable } from './VolumeTable';
+import { noTransferReason, VolumeTable } from './VolumeTable';
 import { PoolWizard } from './wizard/PoolWizard';
 
-function PoolPanel({ host, name }: { host: string; name: string }) {
+export function PoolPanel({ host, name }: { host: string; name: string }) {
   const { data: pools } = usePools(host);
   const pool = pools?.find((p) => p.name === name);
   const volumes = useVolumes(host, name, pool?.active === true);
@@ -31,16 +31,17 @@ function PoolPanel({ host, name }: { host: string; name: string }) {
         <h3 className="text-sm font-semibold">Volumes</h3>
         {pool.active && (
           <div className="flex gap-2">
-            <Button size="sm" id="volume-upload-new" onClick={() => setDialog('upload')}>Upload file…</Button>
+            <Button size="sm" id="volume-upload-new" disabled={!pool.volumeTransfer} title={pool.volumeTransfer ? undefined : noTransferReason(pool.type)} onClick={() => setDialog('upload')}>Upload file…</Button>
             <Button size="sm" variant="primary" id="volume-create" onClick={() => setDialog('create')}>New volume</Button>
           </div>
         )}
       </div>
       {!pool.active && <p className="text-sm text-zinc-500">Start the pool to see and create its volumes.</p>}
       {volumes.isPending && pool.active && <LoadingState label="Reading volumes…" />}
-      {volumes.error !== null && <ErrorBanner error={volumes.error} onRetry={() => void volumes.refetch()} />}
-      {volumes.data !== undefined && pool.active && <VolumeTable host={host} pool={pool.name} volumes={volumes.data} />}
-      <CreateVolumeDialog host={host} pool={pool.name} volumes={volumes.data ?? []} open={dialog === 'create'} onClose={() => setDialog(null)} />
+      {/* A stopped pool has no volume list to retry: the hint above says what to do. */}
+      {volumes.error !== null && pool.active && <ErrorBanner error={volumes.error} onRetry={() => void volumes.refetch()} />}
+      {volumes.data !== undefined && pool.active && <VolumeTable host={host} pool={pool.name} poolType={pool.type} volumeTransfer={pool.volumeTransfer} volumes={volumes.data} />}
+      <CreateVolumeDialog host={host} pool={pool.name} space={{ availableBytes: pool.availableBytes, capacityBytes: pool.capacityBytes }} volumes={volumes.data ?? []} open={dialog === 'create'} onClose={() => setDialog(null)} />
       {dialog === 'upload' && <UploadDialog host={host} pool={pool.name} onClose={() => setDialog(null)} />}
     </section>
   );

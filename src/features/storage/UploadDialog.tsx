@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { VolumeSummary } from '../../../common/storage.js';
 import { checkVolumeName } from '../../../common/storage-validate.js';
-import { formatBytes } from '../../../common/storage-units.js';
+import { formatBytes } from '../../../common/format.js';
 import { volumeCommand } from '../../../common/storage-virsh.js';
 import { api, hostPath } from '../../lib/api';
 import { Button, Dialog, ErrorBanner, VirshHint } from '../../lib/ui';

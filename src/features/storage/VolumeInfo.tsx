@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatBytes } from '../../../common/storage-units.js';
+import { formatBytes } from '../../../common/format.js';
 import { volumeCommand } from '../../../common/storage-virsh.js';
 import { Button, Dialog, ErrorBanner, LoadingState, VirshHint } from '../../lib/ui';
 import { useVolume } from './queries';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { VolumeSummary } from '../../../common/storage.js';
-import { formatBytes } from '../../../common/storage-units.js';
+import { formatBytes } from '../../../common/format.js';
 import { volumeCommand } from '../../../common/storage-virsh.js';
 import { Button, ConfirmDialog, VirshHint } from '../../lib/ui';
 import { CloneVolumeDialog } from './CloneVolumeDialog';
@@ -26,7 +26,12 @@ function UsedBy({ volume }: { volume: VolumeSummary }) {
   );
 }
 
-export function VolumeTable({ host, pool, volumes }: { host: string; pool: string; volumes: readonly VolumeSummary[] }) {
+/** Why upload and download are greyed out on a pool whose libvirt driver cannot stream volumes. */
+export function noTransferReason(poolType: string): string {
+  return `libvirt cannot stream volume content of a ${poolType} pool on this host (no upload or download in its storage driver)`;
+}
+
+export function VolumeTable({ host, pool, poolType, volumeTransfer, volumes }: { host: string; pool: string; poolType: string; volumeTransfer: boolean; volumes: readonly VolumeSummary[] }) {
   const [open, setOpen] = useState<Open>(null);
   const action = useVolumeAction(host, pool);
   const close = () => { setOpen(null); action.reset(); };
@@ -66,8 +71,10 @@ export function VolumeTable({ host, pool, volumes }: { host: string; pool: strin
                 <div className="flex flex-wrap justify-end gap-1">
                   <Button size="sm" variant="ghost" id={`volume-resize-${v.name}`} onClick={() => setOpen({ kind: 'resize', vol: v })}>Resize</Button>
                   <Button size="sm" variant="ghost" id={`volume-clone-${v.name}`} onClick={() => setOpen({ kind: 'clone', vol: v })}>Clone</Button>
-                  <Button size="sm" variant="ghost" id={`volume-upload-${v.name}`} onClick={() => setOpen({ kind: 'upload', vol: v })}>Upload</Button>
-                  {v.usedBy.some((u) => u.active) ? (
+                  <Button size="sm" variant="ghost" id={`volume-upload-${v.name}`} disabled={!volumeTransfer} title={volumeTransfer ? undefined : noTransferReason(poolType)} onClick={() => setOpen({ kind: 'upload', vol: v })}>Upload</Button>
+                  {!volumeTransfer ? (
+                    <Button size="sm" variant="ghost" disabled id={`volume-download-${v.name}`} title={noTransferReason(poolType)}>Download</Button>
+                  ) : v.usedBy.some((u) => u.active) ? (
                     <Button size="sm" variant="ghost" disabled id={`volume-download-${v.name}`} title="In use by a running VM: its content is changing. Stop the VM to download.">Download</Button>
                   ) : (
                     <a className="rounded-md px-2 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"

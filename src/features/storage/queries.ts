@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
-  FindSourcesBody, FindSourcesResult, PoolCreateBody, PoolCreateResult, PoolDetails, PoolList, PoolPreview,
+  FindSourcesBody, FindSourcesResult, PoolCreateBody, PoolCreateResult, PoolDetails, PoolList, PoolPreview, PoolUsers,
   VolumeCreateBody, VolumeDetails, VolumeList, VolumeResizeBody,
 } from '../../../common/storage.js';
 import { api, hostPath } from '../../lib/api';
@@ -10,6 +10,7 @@ export const storageKeys = {
   pool: (host: string, pool: string) => ['pool', host, pool] as const,
   volumes: (host: string, pool: string) => ['volumes', host, pool] as const,
   volume: (host: string, pool: string, vol: string) => ['volume', host, pool, vol] as const,
+  users: (host: string, pool: string) => ['pool-users', host, pool] as const,
 };
 
 export const poolPath = (host: string, pool: string, ...rest: string[]): string => hostPath(host, 'pools', pool, ...rest);
@@ -32,6 +33,17 @@ export function usePool(host: string, pool: string | undefined) {
   });
 }
 
+/** The VMs with a disk in the pool; read afresh each time a dialog that names them opens. */
+export function usePoolUsers(host: string, pool: string, enabled: boolean) {
+  return useQuery({
+    queryKey: storageKeys.users(host, pool),
+    queryFn: ({ signal }) => api.get<PoolUsers>(poolPath(host, pool, 'users'), { signal }),
+    enabled,
+    staleTime: 0,
+    select: (data) => data.users.map((u) => ({ name: u.name, running: u.active })),
+  });
+}
+
 export function useVolumes(host: string, pool: string | undefined, active: boolean) {
   return useQuery({
     queryKey: storageKeys.volumes(host, pool ?? ''),
@@ -47,6 +59,14 @@ export function useVolume(host: string, pool: string, vol: string | undefined) {
     queryFn: ({ signal }) => api.get<VolumeDetails>(volumePath(host, pool, vol ?? ''), { signal }),
     enabled: vol !== undefined,
   });
+}
+
+/**
+ * After a change made through a VM (a volume created, grown or deleted with its disk): the pools
+ * and volumes of the host may show other figures now. libvirt sends no event for volume changes.
+ */
+export function invalidateHostStorage(queryClient: QueryClient, host: string): void {
+  for (const resource of ['pools', 'pool', 'volumes', 'volume', 'pool-users']) void queryClient.invalidateQueries({ queryKey: [resource, host] });
 }
 
 /** After any change of a pool or its volumes: refetch what shows it. */

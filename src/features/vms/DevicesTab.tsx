@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { DiskSource } from '../../lib/ui';
+import { DiskSource, PathCell } from '../../lib/ui';
 import type { VmTabProps } from './tab-types';
 
 function Table({ id, caption, headers, rows, empty }: { id: string; caption: string; headers: string[]; rows: ReactNode[][]; empty: string }) {
@@ -23,7 +23,7 @@ function Table({ id, caption, headers, rows, empty }: { id: string; caption: str
             {rows.map((cells, i) => (
               <tr key={i} className="border-b border-zinc-100 dark:border-zinc-800">
                 {cells.map((c, j) => (
-                  <td key={j} className="py-1.5 pr-4 align-top break-all">
+                  <td key={j} className="py-1.5 pr-4 align-top break-words">
                     {c ?? '—'}
                   </td>
                 ))}
@@ -67,14 +67,14 @@ export function DevicesTab({ vm }: VmTabProps) {
         caption="Graphics"
         headers={['Type', 'Listen', 'Port']}
         empty="No graphical console."
-        rows={vm.graphics.map((g) => [g.type, mono(g.listen ?? g.socket), g.port === undefined ? (g.autoport ? 'automatic (when running)' : '—') : String(g.port)])}
+        rows={vm.graphics.map((g) => [g.type, g.socket !== undefined ? <PathCell value={g.socket} /> : mono(g.listen), g.port === undefined ? (g.autoport ? 'automatic (when running)' : '—') : String(g.port)])}
       />
       <Table
         id="vm-chardevs"
         caption="Serial ports and consoles"
         headers={['Kind', 'Type', 'Target', 'Path', 'Log']}
         empty="No serial port or console."
-        rows={vm.consoles.map((c) => [c.kind, c.type, `${c.targetType ?? ''} ${c.port ?? ''}`.trim() || '—', mono(c.sourcePath), mono(c.logFile)])}
+        rows={vm.consoles.map((c) => [c.kind, c.type, `${c.targetType ?? ''} ${c.port ?? ''}`.trim() || '—', <PathCell value={c.sourcePath} />, <PathCell value={c.logFile} />])}
       />
     </div>
   );

@@ -1,5 +1,5 @@
 import type { VmStats } from '../../../common/vms.js';
-import { formatBytes, formatPercent, formatRate } from '../../lib/format';
+import { formatBytes, formatPercent, formatRate } from '../../../common/format.js';
 import { HISTORY_LENGTH, useVmStatsHistory } from './stats-store';
 
 interface Series {
@@ -54,6 +54,23 @@ function Chart({ id, title, series, max, format }: { id: string; title: string; 
 type NumericKey = 'cpuPercent' | 'memUsedBytes' | 'diskReadBps' | 'diskWriteBps' | 'netRxBps' | 'netTxBps';
 const pick = (history: readonly VmStats[], key: NumericKey) => history.map((s) => s[key]);
 
+const MEMORY_SERIES: { source: NonNullable<VmStats['memSource']>; label: string; color: string }[] = [
+  { source: 'guest', label: 'in use by the guest', color: '#7c3aed' },
+  { source: 'host', label: 'QEMU resident on the host', color: '#a1a1aa' },
+];
+
+/**
+ * A sample's memory figure is the guest's own when its balloon driver reports one, else QEMU's
+ * resident size: two meanings, so two series, each with its own name, shown when it has samples.
+ */
+export function memorySeries(history: readonly VmStats[]): Series[] {
+  return MEMORY_SERIES.map(({ source, label, color }) => ({
+    label,
+    color,
+    values: history.map((s) => (s.memSource === source ? s.memUsedBytes : undefined)),
+  })).filter((s) => s.values.some((v) => v !== undefined));
+}
+
 /** CPU, memory, disk and network over the last minutes, from `stats` events. */
 export function LiveCharts({ host, uuid, memoryBytes, running }: { host: string; uuid: string; memoryBytes: number; running: boolean }) {
   const history = useVmStatsHistory(host, uuid);
@@ -64,10 +81,10 @@ export function LiveCharts({ host, uuid, memoryBytes, running }: { host: string;
       <Chart id="vm-chart-cpu" title="CPU" max={100} format={(v) => formatPercent(v)} series={[{ label: 'used', values: pick(history, 'cpuPercent'), color: '#0284c7' }]} />
       <Chart
         id="vm-chart-memory"
-        title={history[history.length - 1]?.memSource === 'guest' ? 'Memory (in use by the guest)' : 'Memory (QEMU resident on the host)'}
+        title="Memory"
         max={Math.max(memoryBytes, ...history.map((s) => s.memUsedBytes ?? 0))}
         format={(v) => formatBytes(v)}
-        series={[{ label: 'used', values: pick(history, 'memUsedBytes'), color: '#7c3aed' }]}
+        series={memorySeries(history)}
       />
       <Chart
         id="vm-chart-disk"

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useHostSummary } from '../../app/hosts';
-import { formatBytes, formatDuration } from '../../lib/format';
+import { formatDuration } from '../../lib/format';
+import { formatBytes } from '../../../common/format.js';
 import { ErrorBanner, VirshHint } from '../../lib/ui';
 import { LiveCharts } from './LiveCharts';
 import { useSetAutostart, useVm } from './queries';

@@ -1,26 +1,35 @@
 import type { VmState } from '../../../common/vms.js';
+import type { ComponentType } from 'react';
 import { Badge, type BadgeTone } from '../../lib/ui';
+import { BlockedIcon, CrossIcon, MoonIcon, PauseIcon, PlayIcon, PowerIcon, QuestionIcon, SaveIcon, StopIcon, type IconProps } from '../../lib/ui/icons';
 
-const LOOK: Record<VmState, { tone: BadgeTone; icon: string; label: string }> = {
-  running: { tone: 'green', icon: '▶', label: 'Running' },
-  blocked: { tone: 'blue', icon: '◼', label: 'Blocked' },
-  paused: { tone: 'yellow', icon: '⏸', label: 'Paused' },
-  shutdown: { tone: 'yellow', icon: '⏻', label: 'Shutting down' },
-  shutoff: { tone: 'gray', icon: '■', label: 'Shut off' },
-  crashed: { tone: 'red', icon: '✖', label: 'Crashed' },
-  pmsuspended: { tone: 'yellow', icon: '☾', label: 'Suspended' },
-  nostate: { tone: 'gray', icon: '?', label: 'No state' },
+interface Look {
+  tone: BadgeTone;
+  Icon: ComponentType<IconProps>;
+  label: string;
+}
+
+const LOOK: Record<VmState, Look> = {
+  running: { tone: 'green', Icon: PlayIcon, label: 'Running' },
+  blocked: { tone: 'blue', Icon: BlockedIcon, label: 'Blocked' },
+  paused: { tone: 'yellow', Icon: PauseIcon, label: 'Paused' },
+  shutdown: { tone: 'yellow', Icon: PowerIcon, label: 'Shutting down' },
+  shutoff: { tone: 'gray', Icon: StopIcon, label: 'Shut off' },
+  crashed: { tone: 'red', Icon: CrossIcon, label: 'Crashed' },
+  pmsuspended: { tone: 'yellow', Icon: MoonIcon, label: 'Suspended' },
+  nostate: { tone: 'gray', Icon: QuestionIcon, label: 'No state' },
 };
+const SAVED: Look = { tone: 'blue', Icon: SaveIcon, label: 'Saved' };
 
 export function stateLabel(state: VmState): string {
   return LOOK[state].label;
 }
 
 export function StateBadge({ state, reason, id }: { state: VmState; reason?: string; id?: string }) {
-  const look = state === 'shutoff' && reason === 'saved' ? { tone: 'blue' as const, icon: '💾', label: 'Saved' } : LOOK[state];
+  const look = state === 'shutoff' && reason === 'saved' ? SAVED : LOOK[state];
   return (
     <Badge tone={look.tone} {...(id === undefined ? {} : { id })} data-testid="vm-state" title={reason === undefined ? look.label : `${look.label} (${reason})`}>
-      <span aria-hidden>{look.icon}</span>
+      <look.Icon />
       <span data-state={state}>{look.label}</span>
     </Badge>
   );

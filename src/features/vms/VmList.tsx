@@ -8,6 +8,7 @@ import { filterAndSort, type Sort, type SortKey, type StateFilter } from './list
 import { useVmList } from './queries';
 import { GRID_COLUMNS, ROW_HEIGHT, VmRow } from './VmRow';
 import { NewVmButton } from '../provisioning/NewVmButton';
+import { GoneVmsNotice } from './GoneVmsNotice';
 
 const HEADERS: { label: string; sort?: SortKey }[] = [
   { label: 'Name', sort: 'name' },
@@ -123,6 +124,7 @@ export function VmList() {
           <ErrorBanner id="vm-action-error" error={actionError.error} title={actionError.title} onRetry={() => setActionError(undefined)} />
         </div>
       )}
+      <GoneVmsNotice host={host} />
       {isPending && <LoadingState label="Loading virtual machines…" />}
       {error !== null && (
         <div className="px-6">

@@ -2,7 +2,8 @@ import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useHostId, useHostSummary } from '../../app/hosts';
 import { ApiError } from '../../lib/api';
 import { ErrorBanner, LoadingState, Tabs } from '../../lib/ui';
-import { useVm } from './queries';
+import { useGoneVms, useVm } from './queries';
+import { TransientNotice } from './TransientNotice';
 import { StateBadge } from './StateBadge';
 import { vmTabs } from './tabs';
 import { VmActions } from './VmActions';
@@ -14,6 +15,7 @@ export function VmPage() {
   const navigate = useNavigate();
   const uri = useHostSummary(host)?.uri ?? '';
   const { data: vm, error, isPending, refetch } = useVm(host, uuid);
+  const gone = useGoneVms(host).find((g) => g.uuid === uuid);
   const listPath = `/hosts/${encodeURIComponent(host)}/vms`;
   const current = vmTabs.find((t) => t.id === tab);
   if (current === undefined) return <Navigate to={`${listPath}/${uuid}`} replace />;
@@ -25,14 +27,21 @@ export function VmPage() {
           ← Virtual machines
         </Link>
       </nav>
-      {isPending && <LoadingState label="Loading the VM…" />}
-      {error !== null &&
+      {gone !== undefined && (
+        <div id="vm-gone" role="status" className="rounded-md border border-zinc-300 bg-zinc-50 p-3 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+          <p className="font-semibold">“{gone.name}” stopped and is gone</p>
+          <p>It was a transient VM: libvirt kept no configuration for it, so it no longer exists on this host.</p>
+        </div>
+      )}
+      {gone === undefined && isPending && <LoadingState label="Loading the VM…" />}
+      {gone === undefined &&
+        error !== null &&
         (error instanceof ApiError && error.status === 404 ? (
           <ErrorBanner id="vm-missing" error={error} title="This VM no longer exists on this host" />
         ) : (
           <ErrorBanner error={error} title="Cannot load this VM" onRetry={() => void refetch()} />
         ))}
-      {vm !== undefined && (
+      {gone === undefined && vm !== undefined && (
         <>
           <header className="flex flex-wrap items-center gap-3">
             <h1 className="text-xl font-semibold break-all" id="vm-name">
@@ -41,6 +50,7 @@ export function VmPage() {
             <StateBadge state={vm.state} id="vm-state" {...(vm.stateReason === undefined ? {} : { reason: vm.stateReason })} />
             {vm.title !== undefined && <span className="text-sm text-zinc-500">{vm.title}</span>}
           </header>
+          <TransientNotice host={host} uri={uri} vm={vm} />
           <VmActions host={host} uri={uri} vm={vm} idPrefix="vm-action" />
           <VmProvisioningActions host={host} uri={uri} vm={vm} />
           <Tabs

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import type { VmActionName, VmSummary } from '../../../common/vms.js';
-import { formatBytes, formatPercent } from '../../lib/format';
+import { formatBytes, formatPercent } from '../../../common/format.js';
 import { Sparkline } from './Sparkline';
 import { StateBadge } from './StateBadge';
 import { useVmStatsHistory } from './stats-store';
@@ -22,7 +22,7 @@ function Usage({ host, vm }: { host: string; vm: VmSummary }) {
         {running && cpu.length > 0 ? (
           <>
             <Sparkline values={cpu} max={100} width={56} label={`CPU of ${vm.name}`} />
-            <span className="w-10 text-right text-xs whitespace-nowrap tabular-nums">{formatPercent(last?.cpuPercent, 0)}</span>
+            <span className="w-10 text-right text-xs whitespace-nowrap tabular-nums">{formatPercent(last?.cpuPercent)}</span>
           </>
         ) : (
           <span className="text-xs text-zinc-400">—</span>
@@ -36,7 +36,7 @@ function Usage({ host, vm }: { host: string; vm: VmSummary }) {
         {running && mem.length > 0 ? (
           <>
             <Sparkline values={mem} max={Math.max(vm.memory.currentBytes, ...mem.map((m) => m ?? 0))} width={56} label={`Memory of ${vm.name}`} className="text-violet-600 dark:text-violet-400" />
-            <span className="w-14 text-right text-xs whitespace-nowrap tabular-nums">{formatBytes(last?.memUsedBytes, 0)}</span>
+            <span className="w-14 text-right text-xs whitespace-nowrap tabular-nums">{formatBytes(last?.memUsedBytes)}</span>
           </>
         ) : (
           <span className="text-xs text-zinc-400">—</span>
@@ -83,7 +83,7 @@ export const VmRow = memo(function VmRow({ host, uri, vm, index, active, top, on
         >
           {vm.name}
         </Link>
-        {!vm.persistent && <span className="ml-2 text-xs text-zinc-500">transient</span>}
+        {!vm.persistent && <span className="ml-2 text-xs text-zinc-500" title="No persistent configuration: it disappears when it stops">transient</span>}
       </div>
       <div role="cell">
         <StateBadge state={vm.state} {...(vm.stateReason === undefined ? {} : { reason: vm.stateReason })} />
@@ -92,7 +92,7 @@ export const VmRow = memo(function VmRow({ host, uri, vm, index, active, top, on
         {vm.vcpus.current}
       </div>
       <div role="cell" className="tabular-nums" data-testid="vm-memory">
-        {formatBytes(vm.memory.currentBytes, 0)}
+        {formatBytes(vm.memory.currentBytes)}
       </div>
       <Usage host={host} vm={vm} />
       <div role="cell" data-testid="vm-autostart" className="text-xs">

@@ -1,11 +1,13 @@
 import type { StatsEvent, VmEvent } from '../../../common/events.js';
 import { onServerEvent } from '../../lib/events';
-import { applyVmSummary, removeVm, vmKeys } from './queries';
+import { applyVmSummary, markVmGone, removeVm, vmKeys } from './queries';
 import { statsStore } from './stats-store';
 
 onServerEvent<VmEvent>('vm', (event, queryClient) => {
   if (event.vm === undefined) {
-    removeVm(queryClient, event.host, event.uuid);
+    // Gone after a stop: it was transient. After an undefine the list just drops it.
+    if (event.event === 'stopped') markVmGone(queryClient, event.host, { uuid: event.uuid, name: event.name });
+    else removeVm(queryClient, event.host, event.uuid);
     statsStore.clear(event.host, event.uuid);
   } else {
     applyVmSummary(queryClient, event.host, event.vm);

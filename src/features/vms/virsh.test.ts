@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { virshForAction, virshForAutostart, virshForXml } from './virsh';
+import { virshForAction, virshForAutostart, virshForPersist, virshForXml } from './virsh';
 
 describe('virsh equivalents', () => {
   it('quote the VM name for the shell', () => {
@@ -12,5 +12,10 @@ describe('virsh equivalents', () => {
   it('cover autostart and dumpxml', () => {
     expect(virshForAutostart('qemu:///system', 'a', false)).toBe("virsh -c qemu:///system autostart --disable 'a'");
     expect(virshForXml('qemu:///system', 'a', true)).toBe("virsh -c qemu:///system dumpxml --inactive 'a'");
+  });
+  it('make a transient VM persistent by defining it from its own XML', () => {
+    expect(virshForPersist('test:///default', "it's")).toBe(
+      "virsh -c test+unix:///default dumpxml --inactive --security-info 'it'\\''s' | virsh -c test+unix:///default define /dev/stdin",
+    );
   });
 });

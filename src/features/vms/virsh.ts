@@ -24,3 +24,9 @@ export function virshForAutostart(uri: string, name: string, enabled: boolean): 
 export function virshForXml(uri: string, name: string, inactive: boolean): string {
   return inactive ? virshCommand(virshUri(uri), 'dumpxml', '--inactive', shellQuoteAlways(name)) : virshCommand(virshUri(uri), 'dumpxml', shellQuoteAlways(name));
 }
+
+/** What "Make persistent" does: define the VM from its own XML. */
+export function virshForPersist(uri: string, name: string): string {
+  const target = virshUri(uri);
+  return `${virshCommand(target, 'dumpxml', '--inactive', '--security-info', shellQuoteAlways(name))} | ${virshCommand(target, 'define', '/dev/stdin')}`;
+}

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -14,6 +14,7 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;
   size?: 'sm' | 'md';
   busy?: boolean;
+  ref?: Ref<HTMLButtonElement>;
 }
 
 export function Button({ variant = 'secondary', size = 'md', busy = false, className = '', disabled, children, type, ...rest }: ButtonProps) {
@@ -23,7 +24,7 @@ export function Button({ variant = 'secondary', size = 'md', busy = false, class
       type={type ?? 'button'}
       disabled={disabled === true || busy}
       aria-busy={busy || undefined}
-      className={`inline-flex items-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${sizing} ${VARIANTS[variant]} ${className}`}
+      className={`inline-flex items-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:opacity-60 ${sizing} ${VARIANTS[variant]} ${className}`}
       {...rest}
     >
       {busy && <span className="inline-block size-3 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}

@@ -1,3 +1,4 @@
+import { CopyButton } from './CopyButton';
 import { diskSourceText, type VmDiskSource } from '../../../common/disk-source.js';
 
 /** A disk's source as diskSourceText writes it; a source type virtdeck cannot read stands out. */
@@ -11,5 +12,12 @@ export function DiskSource({ source, empty }: { source: VmDiskSource | undefined
       </span>
     );
   }
-  return <span className="font-mono text-xs break-all" data-testid="disk-source">{text}</span>;
+  return (
+    <span className="flex min-w-0 items-center gap-1.5">
+      <span className="max-w-[28rem] min-w-0 truncate font-mono text-xs" title={text} data-testid="disk-source">
+        {text}
+      </span>
+      <CopyButton value={text} />
+    </span>
+  );
 }

@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import { useContext, type InputHTMLAttributes, type ReactNode } from 'react';
+import { FieldErrorShownContext, useShownError } from './validation';
 
 const INPUT =
   'w-full rounded-md border bg-white px-2 py-1.5 text-sm dark:bg-zinc-950 focus:outline-none focus:ring-2 focus:ring-sky-500';
@@ -7,22 +8,26 @@ export interface FieldProps {
   id: string;
   label: string;
   hint?: ReactNode;
-  /** The reason the value is refused; shown under the field. */
+  /** The reason the value is refused; shown under the field once the user typed in or left it, or submitted. */
   error?: string | undefined;
   required?: boolean;
+  /** The error is a fact of the host or of other choices (no pool, VM running), not of what was typed: shown at once. */
+  immediate?: boolean;
   children: ReactNode;
 }
 
-export function Field({ id, label, hint, error, required = false, children }: FieldProps) {
+export function Field({ id, label, hint, error, required = false, immediate = false, children }: FieldProps) {
+  const { shown: afterInteraction, handlers } = useShownError(error);
+  const shown = immediate ? error : afterInteraction;
   return (
-    <div className="space-y-1">
+    <div className="space-y-1" {...handlers}>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
         {required && <span className="text-red-600" aria-hidden> *</span>}
       </label>
-      {children}
-      {error !== undefined ? (
-        <p id={`${id}-error`} className="text-xs text-red-700 dark:text-red-400" data-testid="field-error">{error}</p>
+      <FieldErrorShownContext.Provider value={shown !== undefined}>{children}</FieldErrorShownContext.Provider>
+      {shown !== undefined ? (
+        <p id={`${id}-error`} className="text-xs text-red-700 dark:text-red-400" data-testid="field-error">{shown}</p>
       ) : hint !== undefined ? (
         <p className="text-xs text-zinc-500 dark:text-zinc-400">{hint}</p>
       ) : null}
@@ -37,7 +42,10 @@ export interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   error?: string | undefined;
 }
 
-export function TextInput({ id, value, onValue, error, className = '', ...rest }: TextInputProps) {
+export function TextInput({ id, value, onValue, error: given, className = '', ...rest }: TextInputProps) {
+  // Inside a Field the input looks invalid exactly when the Field shows its error.
+  const fieldShows = useContext(FieldErrorShownContext);
+  const error = fieldShows === false ? undefined : given;
   return (
     <input
       id={id}

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
+import { SubmitAttemptedContext } from './validation';
 
 export interface FormDialogProps {
   open?: boolean;
@@ -18,8 +19,21 @@ export interface FormDialogProps {
   children: ReactNode;
 }
 
-/** A dialog with a form and a footer of Cancel and one action button. */
+/**
+ * A dialog with a form and a footer of Cancel and one action button. Its fields show their errors
+ * once left or typed in, and all of them once the action was tried (button or Enter).
+ */
 export function FormDialog({ open = true, title, id, onClose, submitLabel, submitId, onSubmit, busy, disabled = false, danger = false, wide = false, children }: FormDialogProps) {
+  const [attempted, setAttempted] = useState(false);
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (!open) setAttempted(false);
+  }
+  const submit = () => {
+    setAttempted(true);
+    onSubmit();
+  };
   return (
     <Dialog
       open={open}
@@ -30,13 +44,15 @@ export function FormDialog({ open = true, title, id, onClose, submitLabel, submi
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant={danger ? 'danger' : 'primary'} id={submitId} busy={busy} disabled={disabled} onClick={onSubmit}>
+          <Button variant={danger ? 'danger' : 'primary'} id={submitId} busy={busy} disabled={disabled} onClick={submit}>
             {submitLabel}
           </Button>
         </>
       }
     >
-      {children}
+      <SubmitAttemptedContext.Provider value={attempted}>
+        <div onSubmitCapture={() => setAttempted(true)}>{children}</div>
+      </SubmitAttemptedContext.Provider>
     </Dialog>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { CopyButton } from './CopyButton';
 
 /** "Show the virsh command": the exact shell command that does what the button next to it does. */
 export function VirshHint({ command, id }: { command: string; id?: string }) {
   const [open, setOpen] = useState(false);
-  const [copied, setCopied] = useState(false);
   return (
     <div className="text-xs">
       <button
@@ -20,15 +20,7 @@ export function VirshHint({ command, id }: { command: string; id?: string }) {
           <code className="flex-1 font-mono break-all select-all" {...(id === undefined ? {} : { id })} data-testid="virsh-command">
             {command}
           </code>
-          <button
-            type="button"
-            className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-            onClick={() => {
-              void navigator.clipboard?.writeText(command).then(() => setCopied(true));
-            }}
-          >
-            {copied ? 'Copied' : 'Copy'}
-          </button>
+          <CopyButton value={command} label="Copy the virsh command" />
         </div>
       )}
     </div>

@@ -1,11 +1,17 @@
 export { Badge, type BadgeTone } from './Badge';
 export { Button, type ButtonProps, type ButtonVariant } from './Button';
-export { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog';
+export { CopyButton } from './CopyButton';
+export { ConfirmDialog, type AffectedVm, type AffectedVms, type ConfirmDialogProps } from './ConfirmDialog';
 export { Dialog, type DialogProps } from './Dialog';
 export { DiskSource } from './DiskSource';
 export { ErrorBanner, errorText } from './ErrorBanner';
 export { FormDialog, type FormDialogProps } from './FormDialog';
 export { Checkbox, Field, Select, TextInput, type FieldProps, type TextInputProps } from './Field';
+export { PathCell, type PathCellProps } from './PathCell';
 export { LoadingState, Spinner } from './Spinner';
+export { MenuButton, type MenuButtonProps, type MenuItem } from './MenuButton';
+export { Switch, type SwitchProps } from './Switch';
 export { Tabs, type TabItem, type TabsProps } from './Tabs';
 export { VirshHint } from './VirshHint';
+export { SizeInput } from './SizeInput';
+export { InteractionScope, SubmitAttemptedContext, useShownError, useSubmitAttempted } from './validation';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Dialog, ErrorBanner } from '../../../lib/ui';
+import { Button, Dialog, ErrorBanner, InteractionScope, SubmitAttemptedContext } from '../../../lib/ui';
 import { Messages } from '../fields';
 import { useJobSteps, newJobId } from '../events';
 import { useCreateVm, useProvisioningOptions } from '../queries';
@@ -19,6 +19,8 @@ export function NewVmWizard({ host, open, onClose }: { host: string; open: boole
   const options = useProvisioningOptions(host, open);
   const [chosen, setState] = useState<WizardState>(initialState);
   const [index, setIndex] = useState(0);
+  // Steps whose Next (or Create) was pressed: their errors show even in fields not touched yet.
+  const [attempted, setAttempted] = useState<ReadonlySet<string>>(new Set());
   const [job, setJob] = useState(newJobId);
   const create = useCreateVm(host);
   const progress = useJobSteps(job);
@@ -34,9 +36,19 @@ export function NewVmWizard({ host, open, onClose }: { host: string; open: boole
   const close = () => {
     setState(initialState());
     setIndex(0);
+    setAttempted(new Set());
     create.reset();
     setJob(newJobId());
     onClose();
+  };
+
+  /** Goes on only when the step is valid; otherwise says why. */
+  const attempt = (go: () => void) => {
+    if (check.errors.length > 0) {
+      setAttempted((a) => new Set([...a, step]));
+      return;
+    }
+    go();
   };
 
   const submit = () => {
@@ -70,11 +82,11 @@ export function NewVmWizard({ host, open, onClose }: { host: string; open: boole
             Back
           </Button>
           {last ? (
-            <Button variant="primary" onClick={submit} busy={create.isPending} disabled={check.errors.length > 0} id="new-vm-create">
+            <Button variant="primary" onClick={() => attempt(submit)} busy={create.isPending} aria-disabled={check.errors.length > 0 || undefined} id="new-vm-create">
               {state.start ? 'Create and start' : 'Create'}
             </Button>
           ) : (
-            <Button variant="primary" onClick={() => setIndex((i) => i + 1)} disabled={check.errors.length > 0} id="new-vm-next">
+            <Button variant="primary" onClick={() => attempt(() => setIndex((i) => i + 1))} aria-disabled={check.errors.length > 0 || undefined} id="new-vm-next">
               Next
             </Button>
           )}
@@ -98,12 +110,21 @@ export function NewVmWizard({ host, open, onClose }: { host: string; open: boole
         ))}
       </ol>
       {options.error !== null && <ErrorBanner error={options.error} title="Cannot read this host's capabilities" />}
-      <div data-step={step} id="new-vm-step">
-        <Step {...props} />
-      </div>
-      <div className="mt-3">
-        <Messages id="new-vm-messages" errors={check.errors} warnings={check.warnings} />
-      </div>
+      {/* Errors wait until the user typed in or left a field of the step; warnings show at once. */}
+      <SubmitAttemptedContext.Provider value={attempted.has(step)}>
+      <InteractionScope key={step}>
+        {(shown) => (
+          <>
+            <div data-step={step} id="new-vm-step">
+              <Step {...props} />
+            </div>
+            <div className="mt-3">
+              <Messages id="new-vm-messages" errors={shown ? check.errors : []} warnings={check.warnings} />
+            </div>
+          </>
+        )}
+      </InteractionScope>
+      </SubmitAttemptedContext.Provider>
       {(create.isPending || progress.length > 0) && (
         <ul id="new-vm-progress" className="mt-3 space-y-0.5 text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite">
           {progress.map((p, i) => (

@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from 'react';
-import { formatBytes } from '../../../../common/storage-units.js';
+import { formatBytes } from '../../../../common/format.js';
 import { ErrorBanner } from '../../../lib/ui';
 import { Field, inputClass } from '../fields';
 import { useOsSearch } from '../queries';

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../../../common/storage-units.js';
+import { formatBytes } from '../../../../common/format.js';
 import { Field, inputClass } from '../fields';
 import type { StepProps } from './step-props';
 

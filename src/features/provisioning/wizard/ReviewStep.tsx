@@ -1,5 +1,5 @@
 import { useDeferredValue } from 'react';
-import { formatBytes } from '../../../../common/storage-units.js';
+import { formatBytes } from '../../../../common/format.js';
 import { checkVmName } from '../../../../common/provisioning.js';
 import { ErrorBanner, Spinner } from '../../../lib/ui';
 import { Field, inputClass } from '../fields';

@@ -1,5 +1,6 @@
 import { DISK_BUSES } from '../../../../common/provisioning.js';
-import { formatBytes } from '../../../../common/storage-units.js';
+import { formatBytes } from '../../../../common/format.js';
+import { SizeInput } from '../../../lib/ui';
 import { Choices, Field, inputClass } from '../fields';
 import type { StorageKind } from './model';
 import type { StepProps } from './step-props';
@@ -32,8 +33,8 @@ export function StorageStep({ host, state, update, options }: StepProps) {
               ))}
             </select>
           </Field>
-          <Field label="Size" htmlFor="new-vm-disk-size" hint="e.g. 20 GiB, 512 MiB">
-            <input id="new-vm-disk-size" className={inputClass} value={state.diskSize} onChange={(e) => update({ diskSize: e.target.value })} />
+          <Field label="Size" htmlFor="new-vm-disk-size" hint="e.g. 20 GiB, 512M">
+            <SizeInput id="new-vm-disk-size" value={state.diskSize} onValue={(diskSize) => update({ diskSize })} />
           </Field>
           <Field label="Format" htmlFor="new-vm-disk-format">
             <select id="new-vm-disk-format" className={inputClass} value={state.diskFormat} onChange={(e) => update({ diskFormat: e.target.value === 'raw' ? 'raw' : 'qcow2' })}>

@@ -1,5 +1,5 @@
 import type { ProvisioningOptions } from '../../../../common/provisioning.js';
-import { formatBytes } from '../../../../common/storage-units.js';
+import { formatBytes } from '../../../../common/format.js';
 import { Field, inputClass } from '../fields';
 import { usePoolVolumes } from '../queries';
 

@@ -12,7 +12,7 @@ const xp: OsEntry = { id: 'http://microsoft.com/win/xp', shortId: 'winxp', name:
 describe('wizard model', () => {
   it('fills memory, vCPUs and disk size from the chosen OS', () => {
     const s = applyOs(initialState(), xp, options);
-    expect(s).toMatchObject({ memoryMiB: '512', vcpus: '1', diskSize: '10 GiB' });
+    expect(s).toMatchObject({ memoryMiB: '512', vcpus: '1', diskSize: { amount: '10', unit: 'GiB' } });
     expect(toBody({ ...s, name: 'x', source: 'pxe', pool: 'virtdeck' }).os).toBe('http://microsoft.com/win/xp');
   });
 
@@ -33,8 +33,8 @@ describe('wizard model', () => {
   it('checks paths, sizes, the pool space, PXE without NIC and the name', () => {
     expect(checkStep('source', { ...initialState(), source: 'kernel', kernel: 'vmlinuz' }, options).errors).toHaveLength(1);
     expect(checkStep('source', { ...initialState(), source: 'kernel', kernel: '/boot/vmlinuz' }, options).errors).toEqual([]);
-    expect(checkStep('storage', { ...initialState(), pool: 'virtdeck', diskSize: '0' }, options).errors).toEqual(['Size must be greater than zero']);
-    expect(checkStep('storage', { ...initialState(), pool: 'virtdeck', diskSize: '2 GiB' }, options).errors[0]).toMatch(/Only 1 GiB free/);
+    expect(checkStep('storage', { ...initialState(), pool: 'virtdeck', diskSize: { amount: '0', unit: 'GiB' } }, options).errors).toEqual(['Size must be greater than zero']);
+    expect(checkStep('storage', { ...initialState(), pool: 'virtdeck', diskSize: { amount: '2', unit: 'GiB' } }, options).errors[0]).toMatch(/Only 1 GiB free/);
     expect(checkStep('network', { ...initialState(), source: 'pxe', network: 'none' }, options).errors).toHaveLength(1);
     expect(checkStep('network', { ...initialState(), networkName: 'off' }, options).warnings).toHaveLength(1);
     expect(checkStep('review', { ...initialState(), name: 'a<b' }, options).errors).toHaveLength(1);
@@ -42,7 +42,7 @@ describe('wizard model', () => {
   });
 
   it('builds the request: direct kernel boot, new qcow2 volume, NIC on default', () => {
-    const s = { ...initialState(), name: 'vt-k', source: 'kernel' as const, kernel: '/k/vmlinuz', initrd: '/k/initrd.gz', cmdline: 'console=ttyS0', memoryMiB: '128', pool: 'virtdeck', diskSize: '256 MiB' };
+    const s = { ...initialState(), name: 'vt-k', source: 'kernel' as const, kernel: '/k/vmlinuz', initrd: '/k/initrd.gz', cmdline: 'console=ttyS0', memoryMiB: '128', pool: 'virtdeck', diskSize: { amount: '256', unit: 'MiB' as const } };
     expect(toBody(s)).toEqual({
       name: 'vt-k',
       source: { kind: 'kernel', kernel: '/k/vmlinuz', initrd: '/k/initrd.gz', cmdline: 'console=ttyS0' },

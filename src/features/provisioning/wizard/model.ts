@@ -2,7 +2,8 @@
 import type { CreateVmBody, DiskBus, NicModel, OsEntry, ProvisioningOptions } from '../../../../common/provisioning.js';
 import { checkVmName, GENERIC_LINUX } from '../../../../common/provisioning.js';
 import { checkAbsolutePath } from '../../../../common/storage-validate.js';
-import { formatBytes, parseSize } from '../../../../common/storage-units.js';
+import { parseSizeValue, sizeValueOf, type SizeValue } from '../../../../common/storage-units.js';
+import { formatBytes } from '../../../../common/format.js';
 
 export const STEPS = ['source', 'os', 'resources', 'storage', 'network', 'review'] as const;
 export type StepId = (typeof STEPS)[number];
@@ -32,7 +33,7 @@ export interface WizardState {
   vcpus: string;
   storage: StorageKind;
   pool: string;
-  diskSize: string;
+  diskSize: SizeValue;
   diskFormat: 'qcow2' | 'raw';
   /** '' = chosen from the OS (virtio when it supports it). */
   diskBus: '' | DiskBus;
@@ -66,7 +67,7 @@ export function initialState(): WizardState {
     vcpus: '1',
     storage: 'new',
     pool: '',
-    diskSize: '10 GiB',
+    diskSize: { amount: '10', unit: 'GiB' },
     diskFormat: 'qcow2',
     diskBus: '',
     existingPool: '',
@@ -92,7 +93,7 @@ export function applyOs(state: WizardState, os: OsEntry, options: ProvisioningOp
     os,
     memoryMiB: String(Math.round(ram / MiB)),
     vcpus: String(Math.max(1, cpus)),
-    diskSize: formatBytes(os.recommendedStorageBytes ?? 10 * GiB),
+    diskSize: sizeValueOf(os.recommendedStorageBytes ?? 10 * GiB),
   };
 }
 
@@ -144,10 +145,10 @@ export function checkStep(step: StepId, s: WizardState, options: ProvisioningOpt
       if (s.source === 'import' && s.storage !== 'existing') errors.push('Importing a disk image needs an existing volume');
       if (s.storage === 'new') {
         if (s.pool === '') errors.push('Choose a storage pool');
-        const size = parseSize(s.diskSize);
+        const size = parseSizeValue(s.diskSize);
         if (!size.ok) errors.push(size.reason);
         const pool = options?.pools.find((p) => p.name === s.pool);
-        if (size.ok && pool !== undefined && size.bytes > pool.availableBytes) errors.push(`Only ${formatBytes(pool.availableBytes)} free in pool ${pool.name}`);
+        if (size.ok && pool !== undefined && pool.availableBytes !== null && size.bytes > pool.availableBytes) errors.push(`Only ${formatBytes(pool.availableBytes)} free in pool ${pool.name}`);
       }
       if (s.storage === 'existing' && (s.existingPool === '' || s.existingVolume === '')) errors.push('Choose the volume');
       break;
@@ -178,7 +179,7 @@ export function toBody(s: WizardState): CreateVmBody {
         : s.source === 'kernel'
           ? { kind: 'kernel', kernel: s.kernel, ...(s.initrd === '' ? {} : { initrd: s.initrd }), ...(s.cmdline === '' ? {} : { cmdline: s.cmdline }) }
           : { kind: s.source };
-  const size = parseSize(s.diskSize);
+  const size = parseSizeValue(s.diskSize);
   const storage: CreateVmBody['storage'] =
     s.storage === 'new'
       ? { kind: 'new', pool: s.pool, format: s.diskFormat, ...(size.ok ? { sizeBytes: size.bytes } : {}) }

@@ -2,6 +2,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, cleanup } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PoolSummary } from '../../../../common/storage.js';
+import { storageKeys } from '../queries';
 import { PoolWizard } from './PoolWizard';
 
 beforeAll(() => {
@@ -11,8 +13,9 @@ beforeAll(() => {
 });
 afterEach(cleanup);
 
-function renderWizard() {
-  const client = new QueryClient();
+function renderWizard(pools: PoolSummary[] = []) {
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+  client.setQueryData(storageKeys.pools('local'), { pools });
   return render(
     <QueryClientProvider client={client}>
       <PoolWizard host="local" open onClose={() => undefined} onCreated={() => undefined} />
@@ -58,5 +61,23 @@ describe('pool wizard', () => {
     expect(errorText('pool-wizard-dir')).toMatch(/absolute/);
     act(() => screen.getByText('Next').click());
     expect(document.getElementById('pool-wizard-step-source')?.getAttribute('aria-current')).toBe('step');
+  });
+
+  const imagesPool: PoolSummary = {
+    name: 'images', uuid: '0b5a2d0e-8f3c-4c57-a2f4-5d1b2c3d4e5f', type: 'dir', state: 'running', active: true, persistent: true, autostart: true,
+    capacityBytes: 1, allocationBytes: 0, availableBytes: 1, targetPath: '/var/lib/libvirt/images', volumeTransfer: true,
+  };
+
+  it("pre-fills a free target, not the directory another pool already uses, and refuses that directory if typed", () => {
+    renderWizard([imagesPool]);
+    fireEvent.change(input('pool-wizard-name'), { target: { value: 'vms2' } });
+    act(() => screen.getByText('Next').click());
+    act(() => screen.getByText('Next').click());
+    expect(document.getElementById('pool-wizard-step-target')?.getAttribute('aria-current')).toBe('step');
+    expect(input('pool-wizard-target').value).toBe('/var/lib/libvirt/images/vms2');
+    fireEvent.change(input('pool-wizard-target'), { target: { value: '/var/lib/libvirt/images' } });
+    expect(errorText('pool-wizard-target')).toBe('Pool "images" already keeps its files in /var/lib/libvirt/images: choose another directory');
+    act(() => screen.getByText('Next').click());
+    expect(document.getElementById('pool-wizard-step-target')?.getAttribute('aria-current')).toBe('step');
   });
 });

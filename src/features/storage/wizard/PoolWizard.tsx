@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import { Button, Dialog, ErrorBanner } from '../../../lib/ui';
-import { useCreatePool, usePoolPreview } from '../queries';
-import { errorsOfStep, initialWizardState, toBody, withType, wizardErrors, WIZARD_STEPS, type WizardState } from './model';
+import { Button, Dialog, ErrorBanner, SubmitAttemptedContext } from '../../../lib/ui';
+import type { PoolSummary } from '../../../../common/storage.js';
+import { useCreatePool, usePoolPreview, usePools } from '../queries';
+import { errorsOfStep, initialWizardState, prefilledTarget, toBody, withType, wizardErrors, WIZARD_STEPS, type WizardState } from './model';
 import { ReviewStep } from './ReviewStep';
 import { SourceStep } from './SourceStep';
 import type { StepProps } from './step-props';
 import { TargetStep } from './TargetStep';
 import { TypeStep } from './TypeStep';
+
+const NO_POOLS: readonly PoolSummary[] = [];
 
 const STEP_TITLES = { type: '1 Type', source: '2 Source', target: '3 Target & options', review: '4 Review' } as const;
 
@@ -26,7 +29,8 @@ export function PoolWizard({ host, open, onClose, onCreated }: { host: string; o
   const preview = usePoolPreview();
   const create = useCreatePool(host);
   const step = WIZARD_STEPS[stepIndex] ?? 'type';
-  const errors = wizardErrors(state);
+  const pools = usePools(host).data ?? NO_POOLS;
+  const errors = wizardErrors(state, pools);
 
   const reset = () => {
     setState(initialWizardState());
@@ -57,6 +61,8 @@ export function PoolWizard({ host, open, onClose, onCreated }: { host: string; o
 
   const goTo = (index: number) => {
     setStepIndex(index);
+    // A pre-filled target another pool already uses is replaced by a free one, until the user edits it.
+    if (WIZARD_STEPS[index] === 'target' && !touched.has('target.path')) setState((s) => ({ ...s, targetPath: prefilledTarget(s, pools) }));
     if (WIZARD_STEPS[index] === 'review') preview.mutate({ host, body: toBody(state) });
   };
   const next = () => {
@@ -98,9 +104,11 @@ export function PoolWizard({ host, open, onClose, onCreated }: { host: string; o
           </li>
         ))}
       </ol>
-      {step === 'type' && <TypeStep {...stepProps} />}
-      {step === 'source' && <SourceStep {...stepProps} />}
-      {step === 'target' && <TargetStep {...stepProps} />}
+      <SubmitAttemptedContext.Provider value={attempted.has(step)}>
+        {step === 'type' && <TypeStep {...stepProps} />}
+        {step === 'source' && <SourceStep {...stepProps} />}
+        {step === 'target' && <TargetStep {...stepProps} />}
+      </SubmitAttemptedContext.Provider>
       {step === 'review' && <ReviewStep preview={preview.data} error={preview.error} pending={preview.isPending} />}
       {create.error !== null && <div className="mt-3"><ErrorBanner id="pool-wizard-error" error={create.error} title="The pool was not created" /></div>}
     </Dialog>

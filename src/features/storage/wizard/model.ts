@@ -1,6 +1,8 @@
 /** The pool wizard's form state and its translation into the API request (no XML here: the server builds it). */
 import type { PoolCreateBody, PoolSource } from '../../../../common/storage.js';
-import { checkPoolCreate, type FieldErrors } from '../../../../common/storage-pool-check.js';
+import {
+  checkPoolCreate, effectiveTarget, freeTarget, poolUsingTarget, targetInUseReason, type FieldErrors, type PoolTarget,
+} from '../../../../common/storage-pool-check.js';
 import { POOL_TYPE_SPECS, type PoolType, type SourceField } from '../../../../common/storage-pool-types.js';
 
 export interface WizardState {
@@ -89,11 +91,24 @@ export function stepOfField(field: string): WizardStep {
   return 'target';
 }
 
-/** Every field error of the form, with the port checked as typed (it is a string in the form). */
-export function wizardErrors(state: WizardState): FieldErrors {
-  const errors = checkPoolCreate(toBody(state));
+/**
+ * Every field error of the form, with the port checked as typed (it is a string in the form) and
+ * the target checked against the directories of the host's other pools.
+ */
+export function wizardErrors(state: WizardState, pools: readonly PoolTarget[] = []): FieldErrors {
+  const body = toBody(state);
+  const errors = checkPoolCreate(body);
   if (state.port.trim() !== '' && !PORT_RE.test(state.port.trim())) errors['source.port'] = 'Port must be a whole number from 1 to 65535';
+  const target = effectiveTarget(body);
+  const other = poolUsingTarget(pools, state.type, target);
+  if (other !== undefined && target !== undefined && errors['target.path'] === undefined) errors['target.path'] = targetInUseReason(other, target);
   return errors;
+}
+
+/** The target to pre-fill on reaching the target step: the type's default, or a free directory below it. */
+export function prefilledTarget(state: WizardState, pools: readonly PoolTarget[]): string {
+  const t = state.targetPath.trim();
+  return t === '' ? t : freeTarget(pools, state.type, t, state.name);
 }
 
 export function errorsOfStep(errors: FieldErrors, step: WizardStep): FieldErrors {
