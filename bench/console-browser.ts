@@ -46,8 +46,10 @@ window.vtWaitFor = (text, timeoutMs) => new Promise((resolve, reject) => {
 });
 `;
 
+/** `cookie` (`name=value`) is the session the page uses: the SPA behind the login, as a user has it. */
 export async function browserConsoleTimes(
   baseUrl: string,
+  cookie: string,
   vm: { uuid: string; name: string },
   keystrokes: number,
   batch: number,
@@ -56,7 +58,10 @@ export async function browserConsoleTimes(
 ): Promise<BrowserConsoleTimes> {
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const eq = cookie.indexOf('=');
+    await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
+    const page = await context.newPage();
     const query = new URLSearchParams({ open: vm.uuid, name: vm.name, kind: 'serial' }).toString();
     await page.goto(`${baseUrl}/hosts/local/consoles?${query}`);
     const status = page.getByTestId('console-status');

@@ -12,6 +12,9 @@
  * Prints one JSON line per result: {"bench","metric","value","unit","baseline","ratio"}.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ConsoleTestClient } from '../server/consoles/console-client.test-helpers.js';
@@ -19,6 +22,7 @@ import { VIR_DOMAIN_CONSOLE_SAFE, uuidBytes } from '../server/consoles/libvirt-p
 import { LibvirtClient } from '../server/libvirt/index.js';
 import { createTestGuest } from '../test/helpers/guest.js';
 import { QEMU_URI } from '../test/helpers/virsh.js';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, authHeaders, loginOverHttp } from '../test/helpers/app.js';
 import { existsSync } from 'node:fs';
 import { browserConsoleTimes } from './console-browser.js';
 import { round, type BenchResult } from './run.js';
@@ -128,10 +132,22 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The real server entry point in a child process, resolved once its host is connected. */
-async function startServer(port: number): Promise<ChildProcess> {
+interface Server {
+  child: ChildProcess;
+  /** The admin's session cookie. */
+  cookie: string;
+}
+
+/**
+ * The real server entry point in a child process with a data dir of its own and the admin password
+ * seeded, resolved once the admin is logged in and its host is connected.
+ */
+async function startServer(port: number, dataDir: string): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VIRTDECK_HOSTS: `local=${QEMU_URI}` },
+    env: {
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', VIRTDECK_HOSTS: `local=${QEMU_URI}`,
+      VIRTDECK_DATA_DIR: dataDir, VIRTDECK_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // Interrupted benchmarks must not leave the server behind.
@@ -145,12 +161,15 @@ async function startServer(port: number): Promise<ChildProcess> {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   });
+  const origin = `http://127.0.0.1:${String(port)}`;
   const deadline = Date.now() + 60_000;
+  let cookie: string | null = null;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`http://127.0.0.1:${String(port)}/api/v1/hosts`);
+      cookie ??= await loginOverHttp(origin, ADMIN_USERNAME, ADMIN_PASSWORD);
+      const res = await fetch(`${origin}/api/v1/hosts`, { headers: authHeaders(cookie, origin) });
       const body = (await res.json()) as { hosts?: { id: string; state: string }[] };
-      if (body.hosts?.some((h) => h.id === 'local' && h.state === 'connected')) return child;
+      if (body.hosts?.some((h) => h.id === 'local' && h.state === 'connected')) return { child, cookie };
     } catch {
       // not listening yet
     }
@@ -169,9 +188,12 @@ export async function run(): Promise<BenchResult[]> {
   const guest = await createTestGuest({ prefix: 'bench-console', start: true });
   const direct = await LibvirtClient.connect({ uri: QEMU_URI });
   const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'vt-bench-console-'));
   let server: ChildProcess | null = null;
   try {
-    server = await startServer(port);
+    const started = await startServer(port, dataDir);
+    server = started.child;
+    const headers = authHeaders(started.cookie, `http://127.0.0.1:${String(port)}`);
     await guest.waitForBanner(90_000);
     const url = `ws://127.0.0.1:${String(port)}/api/v1/hosts/local/vms/${guest.uuid}/console/serial`;
     const { dom } = await direct.domainLookupByUuid({ uuid: uuidBytes(guest.uuid) });
@@ -179,7 +201,7 @@ export async function run(): Promise<BenchResult[]> {
     const openDirect = async (): Promise<Channel> =>
       streamChannel(await direct.domainOpenConsole({ dom, devName: null, flags: VIR_DOMAIN_CONSOLE_SAFE }));
     const openSocket = async (): Promise<Channel> => {
-      const client = await ConsoleTestClient.open(url, { answerCursorQueries: false });
+      const client = await ConsoleTestClient.open(url, { headers, answerCursorQueries: false });
       await client.waitForState('connected');
       return socketChannel(client);
     };
@@ -204,7 +226,7 @@ export async function run(): Promise<BenchResult[]> {
     const spaBuilt = existsSync('dist/spa/index.html');
     if (!spaBuilt) process.stderr.write('bench console: dist/spa not built (npm run build:spa); browser metrics skipped\n');
     const browser = spaBuilt
-      ? await browserConsoleTimes(`http://127.0.0.1:${String(port)}`, { uuid: guest.uuid, name: guest.name }, KEYSTROKES, BATCH, PRINT_COMMAND, 'END-42')
+      ? await browserConsoleTimes(`http://127.0.0.1:${String(port)}`, started.cookie, { uuid: guest.uuid, name: guest.name }, KEYSTROKES, BATCH, PRINT_COMMAND, 'END-42')
       : null;
 
     const mibps = (t: { ms: number; bytes: number }): number => t.bytes / (1024 * 1024) / (t.ms / 1000);
@@ -238,5 +260,6 @@ export async function run(): Promise<BenchResult[]> {
     }
     await direct.close();
     await guest.cleanup();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

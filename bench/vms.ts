@@ -13,7 +13,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { BenchResult } from './run.js';
-import { buildApp } from '../server/app.js';
+import { buildTestApp } from '../test/helpers/app.js';
 import { SseClient } from '../server/events/sse-client.test-helpers.js';
 import { defineManyTestDomains } from '../server/vms/many-domains.test-helpers.js';
 
@@ -58,7 +58,8 @@ export async function run(): Promise<BenchResult[]> {
   const emit = (...args: Parameters<typeof result>) => {
     results.push(result(...args));
   };
-  const app = await buildApp({ config: { hosts: [{ id: 'test', uri: 'test:///default' }], listenHost: '127.0.0.1', port: 0 } });
+  // Logged in as admin, as every client of the server is: the measured path includes the session check.
+  const { app, socketHeaders } = await buildTestApp({ config: { hosts: [{ id: 'test', uri: 'test:///default' }], listenHost: '127.0.0.1', port: 0 } });
   let many: Awaited<ReturnType<typeof defineManyTestDomains>> | undefined;
   try {
     await app.hosts.ready('test');
@@ -70,10 +71,11 @@ export async function run(): Promise<BenchResult[]> {
     });
     many = await defineManyTestDomains(COUNT, 'bench');
     const listUrl = `${base}/api/v1/hosts/test/vms`;
+    const headers = socketHeaders();
 
     const get = async () => {
       const t0 = performance.now();
-      const res = await fetch(listUrl);
+      const res = await fetch(listUrl, { headers });
       const body = (await res.json()) as { vms: unknown[] };
       if (res.status !== 200) throw new Error(`GET vms answered ${res.status}`);
       return { ms: performance.now() - t0, count: body.vms.length };
@@ -93,7 +95,7 @@ export async function run(): Promise<BenchResult[]> {
     emit('vms_listed', cold.count, 'count', shell.vms);
 
     // Events: start/destroy bench domains while an SSE client listens.
-    const sse = await SseClient.open(`${base}/api/v1/events`);
+    const sse = await SseClient.open(`${base}/api/v1/events`, headers);
     await sse.next((m) => m.event === 'host');
     const viaVirsh: number[] = [];
     const virshOwn: number[] = [];

@@ -1,6 +1,12 @@
 import WebSocket from 'ws';
 import { parseServerControl, type ServerControl } from '../../common/consoles.js';
 
+export interface ConsoleOpenOptions {
+  headers?: Record<string, string>;
+  origin?: string;
+  answerCursorQueries?: boolean;
+}
+
 export interface ClosedInfo {
   code: number;
   reason: string;
@@ -48,9 +54,11 @@ export class ConsoleTestClient {
     ws.on('error', () => this.wake());
   }
 
-  static open(url: string, options: { origin?: string; answerCursorQueries?: boolean } = {}): Promise<ConsoleTestClient> {
+  /** `headers` carry the session (cookie and Origin, see test/helpers/app.ts); `origin` replaces the Origin header. */
+  static open(url: string, options: ConsoleOpenOptions = {}): Promise<ConsoleTestClient> {
+    const headers = { ...options.headers, ...(options.origin === undefined ? {} : { origin: options.origin }) };
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, options.origin === undefined ? {} : { origin: options.origin });
+      const ws = new WebSocket(url, { headers });
       const client = new ConsoleTestClient(ws, options.answerCursorQueries ?? true);
       ws.once('open', () => resolve(client));
       ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused with HTTP ${String(res.statusCode)}`)));

@@ -4,17 +4,22 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { buildTestApp, type Api } from '../../test/helpers/app.js';
 import type { ConsoleList } from '../../common/consoles.js';
 import { createTestGuest, testGuestXml, uniqueName, type TestGuest } from '../../test/helpers/guest.js';
 import { QEMU_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
-import { ConsoleTestClient } from './console-client.test-helpers.js';
+import { ConsoleTestClient, type ConsoleOpenOptions } from './console-client.test-helpers.js';
 
 const config = { hosts: [{ id: 'local', uri: QEMU_URI }], listenHost: '127.0.0.1', port: 0 };
 const VNC_PASSWORD = `v${randomBytes(3).toString('hex')}`; // VNC passwords are at most 8 characters
 
 describe('consoles across VM life cycle and VNC passwords', () => {
   let app: App;
+  let api: Api;
+  let socketHeaders: () => Record<string, string>;
+  /** A console socket as the logged-in admin. */
+  const openConsole = (target: string, options: ConsoleOpenOptions = {}) => ConsoleTestClient.open(target, { headers: socketHeaders(), ...options });
   let base: string;
   let snapGuest: TestGuest;
   const pwName = uniqueName('console-pw');
@@ -42,7 +47,7 @@ describe('consoles across VM life cycle and VNC passwords', () => {
     multiUuid = await virsh(QEMU_URI, 'domuuid', multiName);
     await virsh(QEMU_URI, 'start', multiName);
     snapGuest = await createTestGuest({ prefix: 'console-snap', disk: 'qcow2', start: true });
-    app = await buildApp({ config, spaRoot: '/nonexistent' });
+    ({ app, api, socketHeaders } = await buildTestApp({ config }));
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `ws://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`;
     await app.hosts.ready('local');
@@ -62,12 +67,12 @@ describe('consoles across VM life cycle and VNC passwords', () => {
     const secure = await virsh(QEMU_URI, 'dumpxml', '--security-info', pwName);
     expect(secure).toContain(`passwd='${VNC_PASSWORD}'`);
 
-    const res = await app.inject({ method: 'GET', url: `/api/v1/hosts/local/vms/${pwUuid}/consoles` });
+    const res = await api({ method: 'GET', url: `/api/v1/hosts/local/vms/${pwUuid}/consoles` });
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain(VNC_PASSWORD);
     expect(res.json<ConsoleList>().graphics[0]).toMatchObject({ type: 'vnc', passwordProtected: true });
 
-    const client = await ConsoleTestClient.open(`${base}/api/v1/hosts/local/vms/${pwUuid}/console/vnc`, { answerCursorQueries: false });
+    const client = await openConsole(`${base}/api/v1/hosts/local/vms/${pwUuid}/console/vnc`, { answerCursorQueries: false });
     await client.waitForText('RFB 003.008\n', 10_000);
     const index = client.controls.findIndex((c) => c.type === 'vnc-credentials');
     expect(client.controls[index]).toEqual({ type: 'vnc-credentials', password: VNC_PASSWORD });
@@ -78,17 +83,17 @@ describe('consoles across VM life cycle and VNC passwords', () => {
   it('lists several console devices and opens the one asked for', async () => {
     const xml = await virsh(QEMU_URI, 'dumpxml', multiName);
     expect(xml).toContain("<alias name='console1'/>");
-    const res = await app.inject({ method: 'GET', url: `/api/v1/hosts/local/vms/${multiUuid}/consoles` });
+    const res = await api({ method: 'GET', url: `/api/v1/hosts/local/vms/${multiUuid}/consoles` });
     expect(res.json<ConsoleList>().serial.map((d) => [d.name, d.kind, d.targetType])).toEqual([
       ['serial0', 'serial', 'isa-serial'],
       ['console1', 'console', 'virtio'],
     ]);
     const url = `${base}/api/v1/hosts/local/vms/${multiUuid}/console/serial`;
-    const second = await ConsoleTestClient.open(`${url}?device=console1`);
+    const second = await openConsole(`${url}?device=console1`);
     await second.waitForState('connected');
     expect(second.controls.find((c) => c.type === 'status' && c.state === 'connected')).toMatchObject({ device: 'console1' });
     // Each device is held on its own: serial0 is still free.
-    const first = await ConsoleTestClient.open(url);
+    const first = await openConsole(url);
     await first.waitForState('connected');
     expect(first.controls.find((c) => c.type === 'status' && c.state === 'connected')).toMatchObject({ device: 'serial0' });
     await Promise.all([first.close(), second.close()]);
@@ -96,7 +101,7 @@ describe('consoles across VM life cycle and VNC passwords', () => {
 
   it('reattaches the serial console after a snapshot revert restarts QEMU', async () => {
     await virsh(QEMU_URI, 'snapshot-create-as', snapGuest.name, 'vt-console-snap');
-    const client = await ConsoleTestClient.open(`${base}/api/v1/hosts/local/vms/${snapGuest.uuid}/console/serial`);
+    const client = await openConsole(`${base}/api/v1/hosts/local/vms/${snapGuest.uuid}/console/serial`);
     await client.waitForState('connected');
     const idBefore = await virsh(QEMU_URI, 'domid', snapGuest.name);
 

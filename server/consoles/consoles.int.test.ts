@@ -2,17 +2,22 @@ import { createServer, type Server } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { buildTestApp, type Api } from '../../test/helpers/app.js';
 import { ConsoleCloseCode, type ConsoleList } from '../../common/consoles.js';
 import { createTestGuest, type TestGuest } from '../../test/helpers/guest.js';
 import { QEMU_URI, virsh } from '../../test/helpers/virsh.js';
-import { ConsoleTestClient } from './console-client.test-helpers.js';
+import { ConsoleTestClient, type ConsoleOpenOptions } from './console-client.test-helpers.js';
 import { VIR_DOMAIN_CONSOLE_SAFE, uuidBytes } from './libvirt-port.js';
 
 const config = { hosts: [{ id: 'local', uri: QEMU_URI }], listenHost: '127.0.0.1', port: 0 };
 
 describe('console sockets against a real server and real guests', () => {
   let app: App;
+  let api: Api;
+  let socketHeaders: () => Record<string, string>;
+  /** A console socket as the logged-in admin. */
+  const openConsole = (target: string, options: ConsoleOpenOptions = {}) => ConsoleTestClient.open(target, { headers: socketHeaders(), ...options });
   let base: string;
   let vncGuest: TestGuest;
   let plainGuest: TestGuest;
@@ -34,7 +39,7 @@ describe('console sockets against a real server and real guests', () => {
       createTestGuest({ prefix: 'console', vnc: false, start: true }),
       createTestGuest({ prefix: 'console', vnc: true, start: false }),
     ]);
-    app = await buildApp({ config, spaRoot: '/nonexistent' });
+    ({ app, api, socketHeaders } = await buildTestApp({ config }));
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     base = `ws://127.0.0.1:${String(port)}`;
@@ -48,7 +53,7 @@ describe('console sockets against a real server and real guests', () => {
   });
 
   it('lists the console devices of a VM', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/v1/hosts/local/vms/${vncGuest.uuid}/consoles` });
+    const res = await api({ method: 'GET', url: `/api/v1/hosts/local/vms/${vncGuest.uuid}/consoles` });
     expect(res.statusCode).toBe(200);
     const list = res.json<ConsoleList>();
     expect(list.running).toBe(true);
@@ -59,7 +64,7 @@ describe('console sockets against a real server and real guests', () => {
   });
 
   it('relays the VM\'s own VNC server: the browser gets the RFB greeting', async () => {
-    const client = await ConsoleTestClient.open(url(vncGuest, 'vnc'), { answerCursorQueries: false });
+    const client = await openConsole(url(vncGuest, 'vnc'), { answerCursorQueries: false });
     await client.waitForText('RFB 003.008\n', 10_000);
     expect(client.controls[0]).toMatchObject({ type: 'status', state: 'connected' });
     expect(client.controls.some((c) => c.type === 'vnc-credentials')).toBe(false);
@@ -75,7 +80,7 @@ describe('console sockets against a real server and real guests', () => {
     await new Promise<void>((resolve) => decoy.listen(0, '127.0.0.1', resolve));
     const decoyPort = (decoy.address() as AddressInfo).port;
     try {
-      const client = await ConsoleTestClient.open(
+      const client = await openConsole(
         url(vncGuest, 'vnc', `?host=127.0.0.1&port=${String(decoyPort)}&listen=127.0.0.1&socket=/tmp/x`),
         { answerCursorQueries: false },
       );
@@ -89,7 +94,7 @@ describe('console sockets against a real server and real guests', () => {
   });
 
   it('refuses a VM without VNC graphics with a clear close reason', async () => {
-    const client = await ConsoleTestClient.open(url(plainGuest, 'vnc'));
+    const client = await openConsole(url(plainGuest, 'vnc'));
     const closed = await client.waitForClose(10_000);
     expect(closed).toEqual({ code: ConsoleCloseCode.noGraphics, reason: 'This VM has no VNC graphics' });
     expect(client.output.length).toBe(0);
@@ -97,20 +102,20 @@ describe('console sockets against a real server and real guests', () => {
 
   it('refuses a VM that is not running with a clear close reason', async () => {
     expect(await virsh(QEMU_URI, 'domstate', offGuest.name)).toBe('shut off');
-    const client = await ConsoleTestClient.open(url(offGuest, 'vnc'));
+    const client = await openConsole(url(offGuest, 'vnc'));
     const closed = await client.waitForClose(10_000);
     expect(closed).toEqual({ code: ConsoleCloseCode.notRunning, reason: 'The VM is not running' });
   });
 
   it('refuses a WebSocket upgrade from another site\'s page', async () => {
-    await expect(ConsoleTestClient.open(url(vncGuest, 'serial'), { origin: 'http://evil.example' }))
+    await expect(openConsole(url(vncGuest, 'serial'), { origin: 'http://evil.example' }))
       .rejects.toThrow(/HTTP 403/);
-    await expect(ConsoleTestClient.open(url(vncGuest, 'vnc'), { origin: 'http://evil.example' }))
+    await expect(openConsole(url(vncGuest, 'vnc'), { origin: 'http://evil.example' }))
       .rejects.toThrow(/HTTP 403/);
   });
 
   it('types into the serial console and reads the shell\'s answer', async () => {
-    const client = await ConsoleTestClient.open(url(vncGuest, 'serial'), { origin: base.replace('ws:', 'http:') });
+    const client = await openConsole(url(vncGuest, 'serial'), { origin: base.replace('ws:', 'http:') });
     await client.waitForState('connected');
     expect(client.controls.find((c) => c.type === 'status' && c.state === 'connected')).toMatchObject({ device: 'serial0' });
     await runEcho(client);
@@ -118,7 +123,7 @@ describe('console sockets against a real server and real guests', () => {
   });
 
   it('refuses frames over the size limit', async () => {
-    const client = await ConsoleTestClient.open(url(vncGuest, 'serial'));
+    const client = await openConsole(url(vncGuest, 'serial'));
     await client.waitForState('connected');
     client.send(Buffer.alloc(1024 * 1024 + 1, 0x20));
     const closed = await client.waitForClose(10_000);
@@ -126,9 +131,9 @@ describe('console sockets against a real server and real guests', () => {
   });
 
   it('gives a second client "in use" until it takes over, then tells the first it was displaced', async () => {
-    const first = await ConsoleTestClient.open(url(vncGuest, 'serial'));
+    const first = await openConsole(url(vncGuest, 'serial'));
     await first.waitForState('connected');
-    const second = await ConsoleTestClient.open(url(vncGuest, 'serial'));
+    const second = await openConsole(url(vncGuest, 'serial'));
     await second.waitForState('in-use');
     await runEcho(first); // the first keeps working meanwhile
 
@@ -139,7 +144,7 @@ describe('console sockets against a real server and real guests', () => {
     await runEcho(second);
 
     // The force query parameter takes over on connect.
-    const third = await ConsoleTestClient.open(url(vncGuest, 'serial', '?force=1'));
+    const third = await openConsole(url(vncGuest, 'serial', '?force=1'));
     await third.waitForState('connected');
     await second.waitFor('displaced', () => second.controls.some((c) => c.type === 'displaced'));
     await runEcho(third);
@@ -148,7 +153,7 @@ describe('console sockets against a real server and real guests', () => {
 
   it('frees the libvirt console stream when the socket closes', async () => {
     for (let i = 0; i < 3; i++) {
-      const client = await ConsoleTestClient.open(url(vncGuest, 'serial'));
+      const client = await openConsole(url(vncGuest, 'serial'));
       await client.waitForState('connected');
       await client.close();
     }
@@ -159,7 +164,7 @@ describe('console sockets against a real server and real guests', () => {
     const stream = await libvirt.domainOpenConsole({ dom, devName: null, flags: VIR_DOMAIN_CONSOLE_SAFE });
     stream.destroy();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const again = await ConsoleTestClient.open(url(vncGuest, 'serial'));
+    const again = await openConsole(url(vncGuest, 'serial'));
     await again.waitForState('connected');
     await again.close();
   });
@@ -167,23 +172,23 @@ describe('console sockets against a real server and real guests', () => {
   it('closes with clear reasons for an unknown VM or host', async () => {
     const missing = '00000000-0000-4000-8000-00000000beef';
     for (const kind of ['serial', 'vnc'] as const) {
-      const vm = await ConsoleTestClient.open(`${base}/api/v1/hosts/local/vms/${missing}/console/${kind}`);
+      const vm = await openConsole(`${base}/api/v1/hosts/local/vms/${missing}/console/${kind}`);
       expect(await vm.waitForClose(10_000)).toEqual({ code: ConsoleCloseCode.notFound, reason: 'No such VM on this host' });
-      const host = await ConsoleTestClient.open(`${base}/api/v1/hosts/nope/vms/${vncGuest.uuid}/console/${kind}`);
+      const host = await openConsole(`${base}/api/v1/hosts/nope/vms/${vncGuest.uuid}/console/${kind}`);
       expect(await host.waitForClose(10_000)).toEqual({ code: ConsoleCloseCode.notFound, reason: 'No host "nope" is configured' });
     }
-    const res = await app.inject({ method: 'GET', url: `/api/v1/hosts/local/vms/${missing}/consoles` });
+    const res = await api({ method: 'GET', url: `/api/v1/hosts/local/vms/${missing}/consoles` });
     expect(res.statusCode).toBe(404);
   });
 
   it('names an unknown console device clearly', async () => {
-    const client = await ConsoleTestClient.open(url(vncGuest, 'serial', '?device=serial7'));
+    const client = await openConsole(url(vncGuest, 'serial', '?device=serial7'));
     const closed = await client.waitForClose(10_000);
     expect(closed).toEqual({ code: ConsoleCloseCode.notFound, reason: 'This VM has no console device named serial7' });
   });
 
   it('reattaches the serial console by itself when the VM restarts', async () => {
-    const client = await ConsoleTestClient.open(url(plainGuest, 'serial'));
+    const client = await openConsole(url(plainGuest, 'serial'));
     await client.waitForState('connected');
     const before = client.output.length;
     // Listen before destroying: the status can arrive before virsh returns.
@@ -199,13 +204,13 @@ describe('console sockets against a real server and real guests', () => {
   });
 
   it('tells a waiting VNC pane when the VM starts', async () => {
-    const client = await ConsoleTestClient.open(url(offGuest, 'vnc', '?wait=1'));
+    const client = await openConsole(url(offGuest, 'vnc', '?wait=1'));
     await client.waitForState('vm-not-running');
     await virsh(QEMU_URI, 'start', offGuest.name);
     const closed = await client.waitForClose(30_000);
     expect(closed.code).toBe(ConsoleCloseCode.restarted);
     expect(client.controls.some((c) => c.type === 'restarted')).toBe(true);
-    const fresh = await ConsoleTestClient.open(url(offGuest, 'vnc'), { answerCursorQueries: false });
+    const fresh = await openConsole(url(offGuest, 'vnc'), { answerCursorQueries: false });
     await fresh.waitForText('RFB 003.008\n', 10_000);
     await fresh.close();
     await virsh(QEMU_URI, 'destroy', offGuest.name);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { buildTestApp, type Api } from '../../test/helpers/app.js';
 import { QEMU_URI, virsh, virshBridges, virshOrNull } from '../../test/helpers/virsh.js';
 import { createTestGuest, type TestGuest } from '../../test/helpers/guest.js';
 import type { ChangeResult, HardwareView } from '../../common/hardware.js';
@@ -9,17 +10,18 @@ const MiB = 1024 * 1024;
 
 describe('hardware API on a stopped test guest (changes for the next boot), then live vCPU hot-plug', () => {
   let app: App;
+  let inject: Api;
   let guest: TestGuest;
   let url: string;
   let iso: string;
 
   const api = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, payload?: object) => {
-    const res = await app.inject({ method, url: `${url}${path}`, ...(payload === undefined ? {} : { payload }) });
+    const res = await inject({ method, url: `${url}${path}`, ...(payload === undefined ? {} : { payload }) });
     return { status: res.statusCode, body: res.json<ChangeResult & HardwareView & { error: { code: string; message: string } }>(), raw: res.body };
   };
 
   beforeAll(async () => {
-    app = await buildApp({ config, spaRoot: '/nonexistent' });
+    ({ app, api: inject } = await buildTestApp({ config }));
     await app.hosts.ready('local');
     guest = await createTestGuest({ prefix: 'hwoff', disk: 'qcow2', diskMiB: 16, serialLog: true });
     url = `/api/v1/hosts/local/vms/${guest.uuid}`;
@@ -34,7 +36,7 @@ describe('hardware API on a stopped test guest (changes for the next boot), then
   });
 
   it("lists the host's bridges as libvirt's interface driver reports them", async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/hosts/local/bridges' });
+    const res = await inject({ method: 'GET', url: '/api/v1/hosts/local/bridges' });
     const expected = await virshBridges(QEMU_URI);
     expect(res.json<{ bridges: string[] }>().bridges).toEqual(expected);
     expect(expected).toContain('virbr0');

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { buildTestApp, type Api } from '../../test/helpers/app.js';
 import { uuidFromString } from '../libvirt/index.js';
 import { QEMU_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
 import { createTestGuest, uniqueName, type TestGuest } from '../../test/helpers/guest.js';
@@ -40,6 +41,7 @@ const dominfo = async (name: string): Promise<Record<string, string>> =>
 
 describe('hardware API on a running test guest', () => {
   let app: App;
+  let inject: Api;
   let guest: TestGuest;
   let shell: SerialShell | undefined;
   let url: string;
@@ -47,7 +49,7 @@ describe('hardware API on a running test guest', () => {
   const volumes: string[] = [];
 
   const api = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, payload?: object) => {
-    const res = await app.inject({ method, url: `${url}${path}`, ...(payload === undefined ? {} : { payload }) });
+    const res = await inject({ method, url: `${url}${path}`, ...(payload === undefined ? {} : { payload }) });
     return { status: res.statusCode, body: res.json<ChangeResult & HardwareView & { error: { code: string; message: string; libvirtCode?: number } }>(), raw: res.body };
   };
   const liveMacsOfApi = async (): Promise<string[]> => {
@@ -56,10 +58,10 @@ describe('hardware API on a running test guest', () => {
   };
 
   beforeAll(async () => {
-    app = await buildApp({ config, spaRoot: '/nonexistent' });
+    ({ app, api: inject } = await buildTestApp({ config }));
     await app.hosts.ready('local');
     const [prefix] = await freeSubnets(1);
-    const created = await app.inject({
+    const created = await inject({
       method: 'POST',
       url: '/api/v1/hosts/local/networks',
       payload: { name: network, forwardMode: 'nat', ipv4: { address: `${prefix}.1`, prefix: 24, dhcp: { start: `${prefix}.100`, end: `${prefix}.200` } }, start: true },
@@ -98,7 +100,7 @@ describe('hardware API on a running test guest', () => {
   it('the guest gets a DHCP lease on the new NAT network and the leases endpoint shows it', async () => {
     const [mac] = await liveMacsOfApi();
     const lease = await until('a lease', async () => {
-      const res = await app.inject({ method: 'GET', url: `/api/v1/hosts/local/networks/${network}/leases` });
+      const res = await inject({ method: 'GET', url: `/api/v1/hosts/local/networks/${network}/leases` });
       return res.json<NetworkLeases>().leases.find((l) => l.mac === mac);
     }, 45_000);
     expect(lease.vm).toEqual({ uuid: guest.uuid, name: guest.name });
@@ -264,17 +266,17 @@ describe('hardware API on a running test guest', () => {
   });
 
   it('refuses to delete the network while the running guest uses it, naming the guest', async () => {
-    const res = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/networks/${network}` });
+    const res = await inject({ method: 'DELETE', url: `/api/v1/hosts/local/networks/${network}` });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { message: string } }>().error.message).toContain(`"${guest.name}"`);
     expect(await virsh(QEMU_URI, 'net-info', network)).toMatch(/Active:\s+yes/);
 
-    const stop = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/networks/${network}/stop` });
+    const stop = await inject({ method: 'POST', url: `/api/v1/hosts/local/networks/${network}/stop` });
     expect(stop.statusCode).toBe(409);
     expect(stop.json<{ error: { code: string; message: string } }>().error).toMatchObject({ code: 'NETWORK_IN_USE' });
     expect(stop.json<{ error: { message: string } }>().error.message).toContain(`"${guest.name}"`);
     expect(await virsh(QEMU_URI, 'net-info', network)).toMatch(/Active:\s+yes/);
-    const forced = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/networks/${network}/stop?force=1` });
+    const forced = await inject({ method: 'POST', url: `/api/v1/hosts/local/networks/${network}/stop?force=1` });
     expect(forced.statusCode, forced.body).toBe(200);
     expect(await virsh(QEMU_URI, 'net-info', network)).toMatch(/Active:\s+no/);
   });

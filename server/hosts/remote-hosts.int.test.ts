@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
-import { buildApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { buildTestApp, type Api } from '../../test/helpers/app.js';
 import { parseHosts } from '../config.js';
 import { SSH_KEY, testSshdKnownHostsLine } from '../libvirt/transports/test-hosts.test-helpers.js';
 import { QEMU_URI, virsh } from '../../test/helpers/virsh.js';
@@ -15,16 +16,16 @@ const SSH_URI = `qemu+ssh://root@127.0.0.1:2222/system?keyfile=${SSH_KEY}`;
 
 describe('hosts over SSH from VIRTDECK_HOSTS', () => {
   let app: App;
+  let api: Api;
   let dataDir: string;
-  const request = (o: InjectOptions) => app.inject(o);
+  const request = (o: InjectOptions) => api(o);
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vt-remote-hosts-'));
     writeFileSync(knownHostsPath(dataDir), `${testSshdKnownHostsLine()}\n`);
-    app = await buildApp({
+    ({ app, api } = await buildTestApp({
       config: { hosts: parseHosts(`local=qemu:///system,ssh=${SSH_URI},unpinned=qemu+ssh://root@localhost:2222/system?keyfile=${SSH_KEY}`), listenHost: '127.0.0.1', port: 0, dataDir },
-      spaRoot: '/nonexistent',
-    });
+    }));
     await app.hosts.ready('local');
     await app.hosts.ready('ssh');
   });

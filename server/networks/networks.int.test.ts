@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { buildTestApp, type Api } from '../../test/helpers/app.js';
 import { QEMU_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
 import { uniqueName } from '../../test/helpers/guest.js';
 import type { NetworkDetail, NetworkList } from '../../common/networks.js';
@@ -16,13 +17,14 @@ async function netInfo(name: string): Promise<Record<string, string>> {
 
 describe('networks API against qemu:///system', () => {
   let app: App;
+  let api: Api;
   const made: string[] = [];
   let subnets: string[];
   const frames: string[] = [];
   let unsubscribe: (() => void) | undefined;
 
   beforeAll(async () => {
-    app = await buildApp({ config, spaRoot: '/nonexistent' });
+    ({ app, api } = await buildTestApp({ config }));
     await app.hosts.ready('local');
     subnets = await freeSubnets(3);
     unsubscribe = app.events.subscribe((frame) => frames.push(frame));
@@ -47,7 +49,7 @@ describe('networks API against qemu:///system', () => {
         forwardMode: mode,
         ipv4: { address: `${prefix}.1`, prefix: 24, dhcp: { start: `${prefix}.100`, end: `${prefix}.150` }, hosts: [{ mac: '52:54:00:aa:bb:0' + String(index), ip: `${prefix}.20`, name: 'fixed' }] },
       };
-      const created = await app.inject({ method: 'POST', url: base, payload: body });
+      const created = await api({ method: 'POST', url: base, payload: body });
       expect(created.statusCode, created.body).toBe(201);
       const detail = created.json<NetworkDetail>();
       expect(detail).toMatchObject({ name, active: false, autostart: false, persistent: true, forwardMode: mode });
@@ -61,27 +63,27 @@ describe('networks API against qemu:///system', () => {
       expect(xml).toContain(`<host mac='52:54:00:aa:bb:0${index}' name='fixed' ip='${prefix}.20'/>`);
       expect(await netInfo(name)).toMatchObject({ Active: 'no', Persistent: 'yes', Autostart: 'no' });
 
-      const started = await app.inject({ method: 'POST', url: `${base}/${name}/start` });
+      const started = await api({ method: 'POST', url: `${base}/${name}/start` });
       expect(started.statusCode, started.body).toBe(200);
       expect(started.json<NetworkDetail>().active).toBe(true);
       expect((await netInfo(name))['Active']).toBe('yes');
       expect(started.json<NetworkDetail>().bridge).toBe((await netInfo(name))['Bridge']);
 
-      const auto = await app.inject({ method: 'PUT', url: `${base}/${name}/autostart`, payload: { enabled: true } });
+      const auto = await api({ method: 'PUT', url: `${base}/${name}/autostart`, payload: { enabled: true } });
       expect(auto.statusCode, auto.body).toBe(200);
       expect((await netInfo(name))['Autostart']).toBe('yes');
 
-      const list = (await app.inject({ method: 'GET', url: base })).json<NetworkList>();
+      const list = (await api({ method: 'GET', url: base })).json<NetworkList>();
       expect(list.networks.find((n) => n.name === name)).toMatchObject({ active: true, autostart: true, forwardMode: mode });
 
-      const stopped = await app.inject({ method: 'POST', url: `${base}/${name}/stop` });
+      const stopped = await api({ method: 'POST', url: `${base}/${name}/stop` });
       expect(stopped.statusCode, stopped.body).toBe(200);
       expect((await netInfo(name))['Active']).toBe('no');
 
-      const deleted = await app.inject({ method: 'DELETE', url: `${base}/${name}` });
+      const deleted = await api({ method: 'DELETE', url: `${base}/${name}` });
       expect(deleted.statusCode, deleted.body).toBe(204);
       expect(await virshOrNull(QEMU_URI, 'net-info', name)).toBeNull();
-      expect((await app.inject({ method: 'GET', url: `${base}/${name}` })).statusCode).toBe(404);
+      expect((await api({ method: 'GET', url: `${base}/${name}` })).statusCode).toBe(404);
 
       // libvirt's network events (and our own autostart change) reached the SSE hub in order.
       const seen = async (): Promise<string[]> =>
@@ -94,7 +96,7 @@ describe('networks API against qemu:///system', () => {
     const prefix = subnets[2] ?? '';
     const name = uniqueName('net-r');
     made.push(name);
-    const ok = await app.inject({ method: 'POST', url: base, payload: { name, forwardMode: 'route', ipv4: { address: `${prefix}.1`, prefix: 24 }, start: true, autostart: true } });
+    const ok = await api({ method: 'POST', url: base, payload: { name, forwardMode: 'route', ipv4: { address: `${prefix}.1`, prefix: 24 }, start: true, autostart: true } });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(await netInfo(name)).toMatchObject({ Active: 'yes', Autostart: 'yes' });
     const bridge = (await netInfo(name))['Bridge'] ?? '';
@@ -102,12 +104,12 @@ describe('networks API against qemu:///system', () => {
     // Same bridge device as a running network: libvirt defines it but refuses to start it.
     const clash = uniqueName('net-c');
     made.push(clash);
-    const refused = await app.inject({ method: 'POST', url: base, payload: { name: clash, forwardMode: 'isolated', bridge, ipv4: { address: '10.254.253.1', prefix: 24 }, start: true } });
+    const refused = await api({ method: 'POST', url: base, payload: { name: clash, forwardMode: 'isolated', bridge, ipv4: { address: '10.254.253.1', prefix: 24 }, start: true } });
     expect(refused.statusCode).toBeGreaterThanOrEqual(400);
     expect(refused.json<{ error: { message: string } }>().error.message).not.toBe('');
     expect(await virshOrNull(QEMU_URI, 'net-info', clash)).toBeNull();
 
-    expect((await app.inject({ method: 'DELETE', url: `${base}/${name}` })).statusCode).toBe(204);
+    expect((await api({ method: 'DELETE', url: `${base}/${name}` })).statusCode).toBe(204);
     expect(await virshOrNull(QEMU_URI, 'net-info', name)).toBeNull();
   });
 
@@ -126,7 +128,7 @@ describe('networks API against qemu:///system', () => {
       [{ name: 'default', forwardMode: 'nat', ipv4: { address: `${prefix}.1`, prefix: 24 } }, /already exists/],
     ];
     for (const [payload, reason] of cases) {
-      const res = await app.inject({ method: 'POST', url: base, payload: payload as Record<string, unknown> });
+      const res = await api({ method: 'POST', url: base, payload: payload as Record<string, unknown> });
       expect(res.statusCode, JSON.stringify(payload)).toBeGreaterThanOrEqual(400);
       expect(res.statusCode).toBeLessThan(500);
       expect(res.json<{ error: { message: string } }>().error.message, JSON.stringify(payload)).toMatch(reason);

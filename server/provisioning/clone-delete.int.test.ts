@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../app.js';
+import type { Api } from '../../test/helpers/app.js';
 import type { CloneVmResult, DeletePlan, DeleteVmResult, SaveVmResult } from '../../common/provisioning.js';
 import { parseDomainXml, type DomainDefinition } from '../xml/domain.js';
 import { QEMU_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
@@ -9,13 +10,14 @@ import { createTestGuest, waitForFileText, TEST_GUEST_BANNER, TEST_GUEST_INITRD,
 import { domainNames, provisioningApp, provName, removeVm, tempPool, volNames } from './provisioning-app.test-helpers.js';
 
 let app: App;
+let api: Api;
 let pool: Awaited<ReturnType<typeof tempPool>>;
 const guests: TestGuest[] = [];
 const vms: string[] = [];
 const MiB = 1024 * 1024;
 
 beforeAll(async () => {
-  app = await provisioningApp();
+  ({ app, api } = await provisioningApp());
   pool = await tempPool();
   await virsh(QEMU_URI, 'vol-create-as', pool.name, 'shared.iso', '1M', '--format', 'raw');
 });
@@ -37,7 +39,7 @@ const uuidOf = (name: string): Promise<string> => virsh(QEMU_URI, 'domuuid', nam
 
 async function createVm(name: string, extra: Record<string, unknown> = {}): Promise<string> {
   vms.push(name);
-  const res = await app.inject({
+  const res = await api({
     method: 'POST',
     url: '/api/v1/hosts/local/vms',
     payload: { name, source: { kind: 'kernel', kernel: TEST_GUEST_KERNEL, initrd: TEST_GUEST_INITRD, cmdline: TEST_GUEST_CMDLINE }, memoryMiB: 128, vcpus: 1, storage: { kind: 'new', pool: pool.name, sizeBytes: 8 * MiB }, network: { kind: 'none' }, graphics: 'none', ...extra },
@@ -60,7 +62,7 @@ describe('clone', () => {
     const name = provName();
     vms.push(name);
     const t0 = Date.now();
-    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/vms/${source.uuid}/clone`, payload: { name } });
+    const res = await api({ method: 'POST', url: `/api/v1/hosts/local/vms/${source.uuid}/clone`, payload: { name } });
     const ms = Date.now() - t0;
     expect(res.statusCode, res.body).toBe(201);
     clone = res.json<CloneVmResult>();
@@ -91,7 +93,7 @@ describe('clone', () => {
 
   it('refuses to clone a running VM with 409, nothing created', async () => {
     const name = provName();
-    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/vms/${clone.uuid}/clone`, payload: { name } });
+    const res = await api({ method: 'POST', url: `/api/v1/hosts/local/vms/${clone.uuid}/clone`, payload: { name } });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(/shut it down or pause it/);
     expect(await domainNames()).not.toContain(name);
@@ -99,18 +101,18 @@ describe('clone', () => {
   });
 
   it('refuses a clone name that is taken or invalid', async () => {
-    const taken = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/vms/${source.uuid}/clone`, payload: { name: clone.name } });
+    const taken = await api({ method: 'POST', url: `/api/v1/hosts/local/vms/${source.uuid}/clone`, payload: { name: clone.name } });
     expect(taken.statusCode).toBe(409);
-    const bad = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/vms/${source.uuid}/clone`, payload: { name: 'a<b' } });
+    const bad = await api({ method: 'POST', url: `/api/v1/hosts/local/vms/${source.uuid}/clone`, payload: { name: 'a<b' } });
     expect(bad.statusCode).toBe(400);
   });
 
   it('deletes the running clone only with force, removing its volume', async () => {
-    const refused = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/vms/${clone.uuid}`, payload: { volumes: [clone.disks[0]?.to ?? ''] } });
+    const refused = await api({ method: 'DELETE', url: `/api/v1/hosts/local/vms/${clone.uuid}`, payload: { volumes: [clone.disks[0]?.to ?? ''] } });
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ error: { message: string } }>().error.message).toMatch(/running/);
     expect(await virsh(QEMU_URI, 'domstate', clone.name)).toBe('running');
-    const res = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/vms/${clone.uuid}`, payload: { volumes: [clone.disks[0]?.to ?? ''], force: true } });
+    const res = await api({ method: 'DELETE', url: `/api/v1/hosts/local/vms/${clone.uuid}`, payload: { volumes: [clone.disks[0]?.to ?? ''], force: true } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<DeleteVmResult>()).toMatchObject({ forcedOff: true, undefined: true, removedVolumes: [clone.disks[0]?.to], failures: [] });
     expect(await domainNames()).not.toContain(clone.name);
@@ -125,7 +127,7 @@ describe('delete with storage', () => {
     const b = provName();
     const uuidA = await createVm(a, { source: { kind: 'iso', pool: pool.name, volume: 'shared.iso' } });
     await createVm(b, { source: { kind: 'iso', pool: pool.name, volume: 'shared.iso' }, storage: { kind: 'none' } });
-    const planRes = await app.inject({ url: `/api/v1/hosts/local/vms/${uuidA}/delete-plan` });
+    const planRes = await api({ url: `/api/v1/hosts/local/vms/${uuidA}/delete-plan` });
     expect(planRes.statusCode, planRes.body).toBe(200);
     const plan = planRes.json<DeletePlan>();
     expect(plan).toMatchObject({ name: a, active: false, snapshots: 0, managedSave: false });
@@ -134,7 +136,7 @@ describe('delete with storage', () => {
     expect(disk).toMatchObject({ path: `${pool.dir}/${a}.qcow2`, pool: pool.name, volume: `${a}.qcow2`, deletable: true, sharedWith: [], defaultChecked: true });
     expect(iso).toMatchObject({ path: `${pool.dir}/shared.iso`, readonlyOrShared: true, sharedWith: [b], defaultChecked: false });
 
-    const res = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/vms/${uuidA}`, payload: { volumes: [disk?.path] } });
+    const res = await api({ method: 'DELETE', url: `/api/v1/hosts/local/vms/${uuidA}`, payload: { volumes: [disk?.path] } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<DeleteVmResult>()).toMatchObject({ forcedOff: false, undefined: true, removedVolumes: [`${pool.dir}/${a}.qcow2`], keptVolumes: [`${pool.dir}/shared.iso`] });
     const vols = await volNames(pool.name);
@@ -147,10 +149,10 @@ describe('delete with storage', () => {
   it('keeps every volume when none is checked, and refuses paths that are not its disks', async () => {
     const c = provName();
     const uuid = await createVm(c);
-    const bad = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/vms/${uuid}`, payload: { volumes: [`${pool.dir}/shared.iso`] } });
+    const bad = await api({ method: 'DELETE', url: `/api/v1/hosts/local/vms/${uuid}`, payload: { volumes: [`${pool.dir}/shared.iso`] } });
     expect(bad.statusCode).toBe(400);
     expect(await domainNames()).toContain(c);
-    const res = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/vms/${uuid}?snapshots=1` });
+    const res = await api({ method: 'DELETE', url: `/api/v1/hosts/local/vms/${uuid}?snapshots=1` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<DeleteVmResult>()).toMatchObject({ removedVolumes: [], keptVolumes: [`${pool.dir}/${c}.qcow2`] });
     expect(await volNames(pool.name)).toContain(`${c}.qcow2`);
@@ -166,19 +168,19 @@ describe('managed save', () => {
     await virsh(QEMU_URI, 'start', name);
     await waitForFileText(`/var/log/libvirt/qemu/${name}-serial.log`, TEST_GUEST_BANNER, 60_000);
     const t0 = Date.now();
-    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/vms/${uuid}/save` });
+    const res = await api({ method: 'POST', url: `/api/v1/hosts/local/vms/${uuid}/save` });
     console.log(`managed save of a 128 MiB guest: ${Date.now() - t0} ms`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<SaveVmResult>()).toEqual({ name, saved: true, state: 'shutoff' });
     expect(await virsh(QEMU_URI, 'domstate', '--reason', name)).toBe('shut off (saved)');
     expect(await virsh(QEMU_URI, 'dominfo', name)).toMatch(/Managed save:\s+yes/);
-    const list = await app.inject({ url: '/api/v1/hosts/local/vms' });
+    const list = await api({ url: '/api/v1/hosts/local/vms' });
     expect(list.json<{ vms: { uuid: string; state: string; stateReason?: string }[] }>().vms.find((v) => v.uuid === uuid)).toMatchObject({ state: 'shutoff', stateReason: 'saved' });
 
-    const plan = (await app.inject({ url: `/api/v1/hosts/local/vms/${uuid}/delete-plan` })).json<DeletePlan>();
+    const plan = (await api({ url: `/api/v1/hosts/local/vms/${uuid}/delete-plan` })).json<DeletePlan>();
     expect(plan.managedSave).toBe(true);
 
-    const start = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/vms/${uuid}/start` });
+    const start = await api({ method: 'POST', url: `/api/v1/hosts/local/vms/${uuid}/start` });
     expect(start.statusCode, start.body).toBe(200);
     expect(await virsh(QEMU_URI, 'domstate', '--reason', name)).toBe('running (restored)');
     expect(await virsh(QEMU_URI, 'dominfo', name)).toMatch(/Managed save:\s+no/);
@@ -187,7 +189,7 @@ describe('managed save', () => {
   it('refuses to save a VM that is not running (409)', async () => {
     const name = provName();
     const uuid = await createVm(name, { storage: { kind: 'none' } });
-    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/vms/${uuid}/save` });
+    const res = await api({ method: 'POST', url: `/api/v1/hosts/local/vms/${uuid}/save` });
     expect(res.statusCode).toBe(409);
     expect(await virsh(QEMU_URI, 'dominfo', name)).toMatch(/Managed save:\s+no/);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../app.js';
+import type { Api } from '../../test/helpers/app.js';
 import type { CreateVmResult, ProvisioningOptions, OsSearchResult } from '../../common/provisioning.js';
 import { parseDomainXml, type DomainDefinition } from '../xml/domain.js';
 import { QEMU_URI, virsh } from '../../test/helpers/virsh.js';
@@ -7,12 +8,13 @@ import { TEST_GUEST_INITRD, TEST_GUEST_KERNEL } from '../../test/helpers/guest.j
 import { domainNames, provisioningApp, provName, removeVm, tempPool, volNames } from './provisioning-app.test-helpers.js';
 
 let app: App;
+let api: Api;
 let pool: Awaited<ReturnType<typeof tempPool>>;
 const vms: string[] = [];
 const MiB = 1024 * 1024;
 
 beforeAll(async () => {
-  app = await provisioningApp();
+  ({ app, api } = await provisioningApp());
   pool = await tempPool();
   await virsh(QEMU_URI, 'vol-create-as', pool.name, 'tiny.iso', '1M', '--format', 'raw');
   await virsh(QEMU_URI, 'vol-create-as', pool.name, 'import.qcow2', '16M', '--format', 'qcow2');
@@ -25,14 +27,14 @@ afterAll(async () => {
 
 async function create(body: Record<string, unknown>): Promise<{ status: number; json: CreateVmResult & { error?: { code: string; message: string } } }> {
   if (typeof body['name'] === 'string') vms.push(body['name']);
-  const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/vms', payload: body });
+  const res = await api({ method: 'POST', url: '/api/v1/hosts/local/vms', payload: body });
   return { status: res.statusCode, json: res.json() };
 }
 const dumpxml = async (name: string): Promise<DomainDefinition> => parseDomainXml(await virsh(QEMU_URI, 'dumpxml', '--inactive', name));
 
 describe('platform and catalog', () => {
   it('takes domain type, emulator and machine from libvirt (qemu here: the CPU has no vmx/svm)', async () => {
-    const res = await app.inject({ url: '/api/v1/hosts/local/provisioning/options' });
+    const res = await api({ url: '/api/v1/hosts/local/provisioning/options' });
     expect(res.statusCode, res.body).toBe(200);
     const opts = res.json<ProvisioningOptions>();
     const domcaps = await virsh(QEMU_URI, 'domcapabilities', '--virttype', opts.domainType);
@@ -47,7 +49,7 @@ describe('platform and catalog', () => {
   });
 
   it('searches the OS list', async () => {
-    const res = await app.inject({ url: '/api/v1/osinfo?q=debian&limit=5' });
+    const res = await api({ url: '/api/v1/osinfo?q=debian&limit=5' });
     expect(res.statusCode).toBe(200);
     const r = res.json<OsSearchResult>();
     expect(r.oses).toHaveLength(5);
@@ -198,7 +200,7 @@ describe('bad input: 4xx and nothing created', () => {
       const body = mutate(good());
       const before = await volNames(pool.name);
       const names = await domainNames();
-      const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/vms', payload: body });
+      const res = await api({ method: 'POST', url: '/api/v1/hosts/local/vms', payload: body });
       expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, res.body).toBeLessThan(500);
       expect(res.json<{ error: { message: string } }>().error.message.length).toBeGreaterThan(5);

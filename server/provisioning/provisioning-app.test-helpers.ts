@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApp, type App } from '../app.js';
+import { buildTestApp, type TestApp } from '../../test/helpers/app.js';
 import { QEMU_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
 
-export async function provisioningApp(): Promise<App> {
-  const app = await buildApp({ config: { hosts: [{ id: 'local', uri: QEMU_URI }], listenHost: '127.0.0.1', port: 0 }, spaRoot: '/nonexistent' });
-  await app.hosts.ready('local');
-  return app;
+/** The app on qemu:///system, logged in as admin (`api`). */
+export async function provisioningApp(): Promise<TestApp> {
+  const testApp = await buildTestApp({ config: { hosts: [{ id: 'local', uri: QEMU_URI }], listenHost: '127.0.0.1', port: 0 } });
+  await testApp.app.hosts.ready('local');
+  return testApp;
 }
 
 export function provName(): string {

@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { buildTestApp, type Api } from '../../test/helpers/app.js';
 import { SseClient } from '../events/sse-client.test-helpers.js';
 import { uuidFromString } from '../libvirt/index.js';
 import { QEMU_URI, TEST_VIRSH_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
@@ -55,11 +56,13 @@ async function virshWithDomain(verb: 'create' | 'define', name: string, uuid: st
 }
 
 let app: App;
+let api: Api;
+let socketHeaders: () => Record<string, string>;
 let url: string;
-const request = (o: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: object }) => app.inject(o);
+const request = (o: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: object }) => api(o);
 
 beforeAll(async () => {
-  app = await buildApp({ config, spaRoot: '/nonexistent' });
+  ({ app, api, socketHeaders } = await buildTestApp({ config }));
   await Promise.all([app.hosts.ready('test'), app.hosts.ready('edge'), app.hosts.ready('local')]);
   url = await app.listen({ host: '127.0.0.1', port: 0 });
 });
@@ -143,7 +146,7 @@ describe('a transient VM', () => {
     const listed = (await request({ url: '/api/v1/hosts/test/vms' })).json<{ vms: VmSummary[] }>().vms.find((v) => v.uuid === uuid);
     expect(listed).toMatchObject({ persistent: false, state: 'running' });
 
-    const sse = await SseClient.open(`${url}/api/v1/events`);
+    const sse = await SseClient.open(`${url}/api/v1/events`, socketHeaders());
     try {
       await sse.next((m) => m.event === 'host');
       const res = await request({ method: 'POST', url: `/api/v1/hosts/test/vms/${uuid}/destroy` });

@@ -5,15 +5,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import type { App } from '../app.js';
+import type { Api } from '../../test/helpers/app.js';
 import type { PoolList } from '../../common/storage.js';
 import { QEMU_URI, TEST_VIRSH_URI, virsh, virshBridges, virshOrNull } from '../../test/helpers/virsh.js';
 import { storageApp } from '../storage/storage-app.test-helpers.js';
 
 let app: App;
-const request = (o: InjectOptions) => app.inject(o);
+let api: Api;
+const request = (o: InjectOptions) => api(o);
 
 beforeAll(async () => {
-  app = await storageApp();
+  ({ app, api } = await storageApp());
 });
 afterAll(async () => {
   await app.close();

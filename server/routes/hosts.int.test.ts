@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { buildTestApp, type Api } from '../../test/helpers/app.js';
 import { HostRegistry } from '../hosts/registry.js';
 import { QEMU_URI, TEST_VIRSH_URI, virsh } from '../../test/helpers/virsh.js';
 
@@ -18,8 +19,9 @@ const config = {
 
 describe('hosts API', () => {
   let app: App;
+  let api: Api;
   beforeAll(async () => {
-    app = await buildApp({ config, spaRoot: '/nonexistent' });
+    ({ app, api } = await buildTestApp({ config }));
     await Promise.all([app.hosts.ready('local'), app.hosts.ready('test')]);
   });
   afterAll(async () => {
@@ -27,7 +29,7 @@ describe('hosts API', () => {
   });
 
   it('lists the configured hosts with their connection state', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/hosts' });
+    const res = await api({ method: 'GET', url: '/api/v1/hosts' });
     expect(res.statusCode).toBe(200);
     const body = res.json<{ hosts: { id: string; uri: string; state: string }[] }>();
     expect(body.hosts.map((h) => [h.id, h.uri, h.state])).toEqual([
@@ -37,7 +39,7 @@ describe('hosts API', () => {
   });
 
   it('reports the same hostname and versions as virsh for qemu:///system', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/hosts/local' });
+    const res = await api({ method: 'GET', url: '/api/v1/hosts/local' });
     expect(res.statusCode).toBe(200);
     const facts = res.json<{ hostname: string; libvirtVersion: string; hypervisor: { type: string; version: string }; cpu: { count: number }; kvm: { usable: boolean; checks: { name: string; ok: boolean }[] } }>();
     expect(facts.hostname).toBe(await virsh(QEMU_URI, 'hostname'));
@@ -51,7 +53,7 @@ describe('hosts API', () => {
   });
 
   it('reports the test driver too', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/hosts/test' });
+    const res = await api({ method: 'GET', url: '/api/v1/hosts/test' });
     expect(res.statusCode).toBe(200);
     const facts = res.json<{ hypervisor: { type: string }; numaNodes: number; kvm: { usable: boolean } }>();
     expect(facts.hypervisor.type).toBe('TEST');
@@ -61,16 +63,16 @@ describe('hosts API', () => {
   });
 
   it('answers 404 for an unknown host and 400 for a malformed id', async () => {
-    const unknown = await app.inject({ method: 'GET', url: '/api/v1/hosts/nope' });
+    const unknown = await api({ method: 'GET', url: '/api/v1/hosts/nope' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toEqual({ error: { code: 'HOST_NOT_FOUND', message: 'No host "nope" is configured' } });
-    const bad = await app.inject({ method: 'GET', url: '/api/v1/hosts/Bad%20Id' });
+    const bad = await api({ method: 'GET', url: '/api/v1/hosts/Bad%20Id' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ error: { code: string } }>().error.code).toBe('BAD_REQUEST');
   });
 
   it('answers JSON 404 for unknown API paths', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    const res = await api({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('NOT_FOUND');
   });
@@ -114,13 +116,13 @@ describe('a libvirtd that goes away and comes back', () => {
   it('answers 503 with the reason while down and reconnects when the daemon returns', async () => {
     const hosts = new HostRegistry([{ id: 'test', uri: 'test:///default' }], { socketPath });
     hosts.start();
-    const app = await buildApp({ config: { ...config, hosts: [{ id: 'test', uri: 'test:///default' }] }, hosts, spaRoot: '/nonexistent' });
+    const { app, api } = await buildTestApp({ config: { ...config, hosts: [{ id: 'test', uri: 'test:///default' }] }, hosts });
     const frames: string[] = [];
     const unsubscribe = app.events.subscribe((frame) => frames.push(frame));
     const hostStates = () => frames.filter((f) => f.includes('event: host')).map((f) => /"state":"(\w+)"/.exec(f)?.[1]);
     try {
-      await expect.poll(async () => (await app.inject({ url: '/api/v1/hosts' })).json<{ hosts: { state: string }[] }>().hosts[0]?.state).toBe('disconnected');
-      const down = await app.inject({ url: '/api/v1/hosts/test' });
+      await expect.poll(async () => (await api({ url: '/api/v1/hosts' })).json<{ hosts: { state: string }[] }>().hosts[0]?.state).toBe('disconnected');
+      const down = await api({ url: '/api/v1/hosts/test' });
       expect(down.statusCode).toBe(503);
       const body = down.json<{ error: { code: string; message: string } }>();
       expect(body.error.code).toBe('HOST_UNAVAILABLE');
@@ -128,14 +130,14 @@ describe('a libvirtd that goes away and comes back', () => {
 
       await startRelay();
       await hosts.ready('test', 20_000);
-      expect((await app.inject({ url: '/api/v1/hosts/test' })).statusCode).toBe(200);
+      expect((await api({ url: '/api/v1/hosts/test' })).statusCode).toBe(200);
 
       await stopRelay();
-      await expect.poll(async () => (await app.inject({ url: '/api/v1/hosts/test' })).statusCode, { timeout: 10_000 }).toBe(503);
+      await expect.poll(async () => (await api({ url: '/api/v1/hosts/test' })).statusCode, { timeout: 10_000 }).toBe(503);
 
       await startRelay();
       await hosts.ready('test', 20_000);
-      expect((await app.inject({ url: '/api/v1/hosts/test' })).statusCode).toBe(200);
+      expect((await api({ url: '/api/v1/hosts/test' })).statusCode).toBe(200);
       // Browsers heard every change as a host event.
       expect(hostStates()).toEqual(expect.arrayContaining(['disconnected', 'connected']));
       expect(hostStates().at(-1)).toBe('connected');

@@ -2,6 +2,7 @@ import { existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../app.js';
+import type { Api } from '../../test/helpers/app.js';
 import { POOL_TYPES } from '../../common/storage-pool-types.js';
 import type { PoolCreateBody, PoolDetails } from '../../common/storage.js';
 import { buildPoolXml, parsePoolXml } from '../xml/pool.js';
@@ -11,11 +12,12 @@ import { QEMU_URI, TEST_VIRSH_URI, virsh, virshOrNull } from '../../test/helpers
 import { infoMap, removePool, storageApp, storageName, testPoolsDir } from '../storage/storage-app.test-helpers.js';
 
 let app: App;
+let api: Api;
 const created: { uri: string; name: string }[] = [];
 let tmp: { dir: string; remove: () => void };
 
 beforeAll(async () => {
-  app = await storageApp();
+  ({ app, api } = await storageApp());
   tmp = testPoolsDir();
 });
 afterAll(async () => {
@@ -34,7 +36,7 @@ describe('dir pool lifecycle through the API (qemu:///system)', () => {
   it('defines the pool', async () => {
     target = join(tmp.dir, 'pool');
     created.push({ uri: QEMU_URI, name });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: target } } });
+    const res = await api({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: target } } });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json<{ steps: string[] }>().steps).toEqual(['defined']);
     const info = await poolInfo(name);
@@ -46,20 +48,20 @@ describe('dir pool lifecycle through the API (qemu:///system)', () => {
   });
 
   it('builds it: the directory appears', async () => {
-    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/build`, payload: {} });
+    const res = await api({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/build`, payload: {} });
     expect(res.statusCode, res.body).toBe(200);
     expect(statSync(target).isDirectory()).toBe(true);
   });
 
   it('starts it', async () => {
-    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/start` });
+    const res = await api({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/start` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<PoolDetails>()).toMatchObject({ state: 'running', active: true, targetPath: target, type: 'dir' });
     expect((await poolInfo(name))['State']).toBe('running');
   });
 
   it('sets autostart', async () => {
-    const res = await app.inject({ method: 'PUT', url: `/api/v1/hosts/local/pools/${name}/autostart`, payload: { enabled: true } });
+    const res = await api({ method: 'PUT', url: `/api/v1/hosts/local/pools/${name}/autostart`, payload: { enabled: true } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<PoolDetails>().autostart).toBe(true);
     expect((await poolInfo(name))['Autostart']).toBe('yes');
@@ -68,27 +70,27 @@ describe('dir pool lifecycle through the API (qemu:///system)', () => {
   it('refreshes it: a file copied into the directory becomes a volume', async () => {
     writeFileSync(join(target, 'dropped.img'), Buffer.alloc(4096));
     expect(await virsh(QEMU_URI, 'vol-list', name)).not.toContain('dropped.img');
-    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/refresh` });
+    const res = await api({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/refresh` });
     expect(res.statusCode, res.body).toBe(200);
     expect(await virsh(QEMU_URI, 'vol-list', name)).toContain('dropped.img');
-    const vols = await app.inject({ method: 'GET', url: `/api/v1/hosts/local/pools/${name}/volumes` });
+    const vols = await api({ method: 'GET', url: `/api/v1/hosts/local/pools/${name}/volumes` });
     expect(vols.json<{ volumes: { name: string }[] }>().volumes.map((v) => v.name)).toContain('dropped.img');
   });
 
   it('lists it with capacity and state, like virsh', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/hosts/local/pools' });
+    const res = await api({ method: 'GET', url: '/api/v1/hosts/local/pools' });
     const pool = res.json<{ pools: PoolDetails[] }>().pools.find((p) => p.name === name);
     expect(pool).toMatchObject({ state: 'running', autostart: true, persistent: true });
     expect(pool?.capacityBytes).toBeGreaterThan(0);
-    const details = await app.inject({ method: 'GET', url: `/api/v1/hosts/local/pools/${name}` });
+    const details = await api({ method: 'GET', url: `/api/v1/hosts/local/pools/${name}` });
     expect(details.json<PoolDetails>().xml).toContain(`<path>${target}</path>`);
   });
 
   it('refuses to undefine or delete the storage while active; nothing changes', async () => {
-    const res = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/pools/${name}` });
+    const res = await api({ method: 'DELETE', url: `/api/v1/hosts/local/pools/${name}` });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(/is active; stop it/);
-    const storage = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/delete-storage`, payload: { confirm: name } });
+    const storage = await api({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/delete-storage`, payload: { confirm: name } });
     expect(storage.statusCode).toBe(409);
     expect(storage.json<{ error: { message: string } }>().error.message).toMatch(/is active; stop it before deleting its storage/);
     const info = await poolInfo(name);
@@ -98,23 +100,23 @@ describe('dir pool lifecycle through the API (qemu:///system)', () => {
   });
 
   it('stops it', async () => {
-    await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/pools/${name}/volumes/dropped.img` }).then((r) => expect(r.statusCode, r.body).toBe(204));
-    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/stop` });
+    await api({ method: 'DELETE', url: `/api/v1/hosts/local/pools/${name}/volumes/dropped.img` }).then((r) => expect(r.statusCode, r.body).toBe(204));
+    const res = await api({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/stop` });
     expect(res.statusCode, res.body).toBe(200);
     expect((await poolInfo(name))['State']).toBe('inactive');
   });
 
   it('deletes the storage only when confirmed with the pool name', async () => {
-    const wrong = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/delete-storage`, payload: { confirm: 'yes' } });
+    const wrong = await api({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/delete-storage`, payload: { confirm: 'yes' } });
     expect(wrong.statusCode).toBe(400);
     expect(existsSync(target)).toBe(true);
-    const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/delete-storage`, payload: { confirm: name } });
+    const res = await api({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/delete-storage`, payload: { confirm: name } });
     expect(res.statusCode, res.body).toBe(200);
     expect(existsSync(target)).toBe(false);
   });
 
   it('undefines it', async () => {
-    const res = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/local/pools/${name}` });
+    const res = await api({ method: 'DELETE', url: `/api/v1/hosts/local/pools/${name}` });
     expect(res.statusCode, res.body).toBe(204);
     expect(await virshOrNull(QEMU_URI, 'pool-info', name)).toBeNull();
   });
@@ -125,7 +127,7 @@ describe('wizard create in one go', () => {
     const name = storageName();
     created.push({ uri: QEMU_URI, name });
     const target = join(tmp.dir, 'onego');
-    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: target }, build: true, start: true, autostart: true } });
+    const res = await api({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: target }, build: true, start: true, autostart: true } });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json<{ steps: string[] }>().steps).toEqual(['defined', 'built', 'started', 'autostart set']);
     const info = await poolInfo(name);
@@ -137,7 +139,7 @@ describe('wizard create in one go', () => {
     created.push({ uri: QEMU_URI, name });
     const blocker = join(tmp.dir, 'a-file');
     writeFileSync(blocker, 'not a directory');
-    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: join(blocker, 'sub') }, build: true, start: true } });
+    const res = await api({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: join(blocker, 'sub') }, build: true, start: true } });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(/defined but build failed: .*Rolled back: undefined the pool/);
     expect(await allPools(QEMU_URI)).not.toContain(name);
@@ -146,7 +148,7 @@ describe('wizard create in one go', () => {
   it('previews XML and the virsh command without defining anything (dry run)', async () => {
     const name = storageName();
     const body: PoolCreateBody = { name, type: 'dir', target: { path: join(tmp.dir, 'dry') }, build: true, start: true };
-    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools?dryRun=1', payload: body });
+    const res = await api({ method: 'POST', url: '/api/v1/hosts/local/pools?dryRun=1', payload: body });
     expect(res.statusCode, res.body).toBe(200);
     const preview = res.json<{ xml: string; virsh: string[] }>();
     expect(parsePoolXml(preview.xml)).toMatchObject({ name, type: 'dir', targetPath: body.target?.path });
@@ -160,13 +162,13 @@ describe('every wizard pool type is accepted by libvirt (test:///default)', () =
     const sample = SAMPLE_POOLS[type];
     const name = storageName(`pool-${type}`);
     created.push({ uri: TEST_VIRSH_URI, name });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/test/pools', payload: { ...sample, name } });
+    const res = await api({ method: 'POST', url: '/api/v1/hosts/test/pools', payload: { ...sample, name } });
     expect(res.statusCode, res.body).toBe(201);
     const dumped = parsePoolXml(await virsh(TEST_VIRSH_URI, 'pool-dumpxml', name));
     expect(dumped.type).toBe(type);
     expect(dumped.source).toEqual(sample.source ?? {});
     if (sample.target?.path) expect(dumped.targetPath).toBe(sample.target.path);
-    const del = await app.inject({ method: 'DELETE', url: `/api/v1/hosts/test/pools/${name}` });
+    const del = await api({ method: 'DELETE', url: `/api/v1/hosts/test/pools/${name}` });
     expect(del.statusCode, del.body).toBe(204);
     expect(await allPools(TEST_VIRSH_URI)).not.toContain(name);
   });
@@ -209,7 +211,7 @@ describe('bad pool input is refused with a reason and changes nothing', () => {
     // Other suites create pools on the same daemon meanwhile: compare only this suite's names.
     const ours = async (): Promise<string[]> => (await allPools(QEMU_URI)).filter((n) => n.startsWith('vt-storage') || n.includes('evil') || n.includes('/'));
     const before = await ours();
-    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: payload as object });
+    const res = await api({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: payload as object });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(reason);
     expect(await ours()).toEqual(before);
@@ -220,15 +222,15 @@ describe('bad pool input is refused with a reason and changes nothing', () => {
     created.push({ uri: QEMU_URI, name });
     const first = join(tmp.dir, 'dup1');
     mkdirSync(first, { recursive: true });
-    expect((await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: first } } })).statusCode).toBe(201);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: join(tmp.dir, 'dup2') } } });
+    expect((await api({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: first } } })).statusCode).toBe(201);
+    const res = await api({ method: 'POST', url: '/api/v1/hosts/local/pools', payload: { name, type: 'dir', target: { path: join(tmp.dir, 'dup2') } } });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(/already exists/);
     expect(parsePoolXml(await virsh(QEMU_URI, 'pool-dumpxml', name)).targetPath).toBe(first);
   });
 
   it('an unknown pool → 404', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/hosts/local/pools/vt-storage-nonexistent' });
+    const res = await api({ method: 'GET', url: '/api/v1/hosts/local/pools/vt-storage-nonexistent' });
     expect(res.statusCode).toBe(404);
   });
 });
@@ -255,7 +257,7 @@ describe('pool events', () => {
       await seen('started');
       await virsh(QEMU_URI, 'pool-refresh', name);
       await seen('refresh');
-      const vol = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/volumes`, payload: { name: 'a.qcow2', capacityBytes: 1048576, format: 'qcow2' } });
+      const vol = await api({ method: 'POST', url: `/api/v1/hosts/local/pools/${name}/volumes`, payload: { name: 'a.qcow2', capacityBytes: 1048576, format: 'qcow2' } });
       expect(vol.statusCode, vol.body).toBe(201);
       await seen('changed');
       await virsh(QEMU_URI, 'vol-delete', '--pool', name, 'a.qcow2');
@@ -273,7 +275,7 @@ describe('source discovery input', () => {
     [{ type: 'iscsi', host: 'bad host;reboot' }, /host name/],
     [{ type: 'zfs' }, /type/],
   ])('%j → 400', async (payload, reason) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pool-sources', payload });
+    const res = await api({ method: 'POST', url: '/api/v1/hosts/local/pool-sources', payload });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(reason);
   });
@@ -281,7 +283,7 @@ describe('source discovery input', () => {
 
 describe('source discovery', () => {
   it('scans an NFS host through libvirt and reports its answer', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/hosts/local/pool-sources', payload: { type: 'netfs', host: '127.0.0.1' } });
+    const res = await api({ method: 'POST', url: '/api/v1/hosts/local/pool-sources', payload: { type: 'netfs', host: '127.0.0.1' } });
     const theirs = await virsh(QEMU_URI, 'find-storage-pool-sources-as', 'netfs', '127.0.0.1').then(
       () => null,
       (e: unknown) => (e instanceof Error ? e.message : String(e)),

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { buildTestApp, type Api } from '../../test/helpers/app.js';
 import { SseClient } from '../events/sse-client.test-helpers.js';
 import { TEST_VIRSH_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
 import type { VmDetail, VmSummary } from '../../common/vms.js';
@@ -41,10 +42,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('VM API on test:///default', () => {
   let app: App;
+  let api: Api;
   const base = `/api/v1/hosts/test/vms`;
 
   beforeAll(async () => {
-    app = await buildApp({ config, spaRoot: '/nonexistent' });
+    ({ app, api } = await buildTestApp({ config }));
     await app.hosts.ready('test');
     // The app holds test:///default open, so what virsh defines now lives until the app closes.
     const file = join(dir, 'domain.xml');
@@ -59,7 +61,7 @@ describe('VM API on test:///default', () => {
   });
 
   it('lists every domain with state, autostart, persistence, vCPUs and memory', async () => {
-    const res = await app.inject({ url: base });
+    const res = await api({ url: base });
     expect(res.statusCode).toBe(200);
     const { vms } = res.json<{ vms: VmSummary[] }>();
     const vm = vms.find((v) => v.uuid === uuid);
@@ -83,7 +85,7 @@ describe('VM API on test:///default', () => {
   });
 
   it('gives the detail: disks and NICs as virsh domblklist/domiflist show them', async () => {
-    const res = await app.inject({ url: `${base}/${uuid}` });
+    const res = await api({ url: `${base}/${uuid}` });
     expect(res.statusCode).toBe(200);
     const vm = res.json<VmDetail>();
     expect(vm.disks).toEqual([
@@ -108,7 +110,7 @@ describe('VM API on test:///default', () => {
     try {
       await virsh(TEST_VIRSH_URI, 'start', vncUuid);
       expect(await virsh(TEST_VIRSH_URI, 'dumpxml', '--security-info', vncUuid)).toContain(`passwd='${password}'`);
-      const res = await app.inject({ url: `${base}/${vncUuid}` });
+      const res = await api({ url: `${base}/${vncUuid}` });
       expect(res.statusCode).toBe(200);
       expect(res.json<VmDetail>().graphics).toEqual([{ type: 'vnc', listen: '127.0.0.1', port: 5907, autoport: false }]);
       expect(res.body).not.toContain(password);
@@ -120,17 +122,17 @@ describe('VM API on test:///default', () => {
   });
 
   it('returns the XML exactly as virsh dumpxml does, live and inactive', async () => {
-    const live = await app.inject({ url: `${base}/${uuid}/xml` });
+    const live = await api({ url: `${base}/${uuid}/xml` });
     expect(live.statusCode).toBe(200);
     expect(live.json<{ xml: string }>().xml.trim()).toBe(await virsh(TEST_VIRSH_URI, 'dumpxml', uuid));
-    const inactive = await app.inject({ url: `${base}/${uuid}/xml?inactive=1` });
+    const inactive = await api({ url: `${base}/${uuid}/xml?inactive=1` });
     expect(inactive.json<{ xml: string }>().xml.trim()).toBe(await virsh(TEST_VIRSH_URI, 'dumpxml', '--inactive', uuid));
-    expect((await app.inject({ url: `${base}/${uuid}/xml?inactive=maybe` })).statusCode).toBe(400);
+    expect((await api({ url: `${base}/${uuid}/xml?inactive=maybe` })).statusCode).toBe(400);
   });
 
   it('runs the lifecycle: start, suspend, resume, reboot, shutdown, start, destroy', async () => {
     const act = async (action: string) => {
-      const res = await app.inject({ method: 'POST', url: `${base}/${uuid}/${action}` });
+      const res = await api({ method: 'POST', url: `${base}/${uuid}/${action}` });
       expect(res.statusCode, res.body).toBe(200);
       return res.json<{ vm: VmSummary }>().vm;
     };
@@ -152,7 +154,7 @@ describe('VM API on test:///default', () => {
   });
 
   it('answers 409 with libvirt\'s message for a wrong state and changes nothing', async () => {
-    const res = await app.inject({ method: 'POST', url: `${base}/${uuid}/resume` });
+    const res = await api({ method: 'POST', url: `${base}/${uuid}/resume` });
     expect(res.statusCode).toBe(409);
     const { error } = res.json<{ error: { code: string; message: string } }>();
     // QEMU says VIR_ERR_OPERATION_INVALID; the test driver reports it as an internal error.
@@ -160,23 +162,23 @@ describe('VM API on test:///default', () => {
     expect(error.message).toMatch(/not running|not paused/i);
     expect(await domstate()).toBe('shut off');
 
-    await app.inject({ method: 'POST', url: `${base}/${uuid}/start` });
-    const again = await app.inject({ method: 'POST', url: `${base}/${uuid}/start` });
+    await api({ method: 'POST', url: `${base}/${uuid}/start` });
+    const again = await api({ method: 'POST', url: `${base}/${uuid}/start` });
     expect(again.statusCode).toBe(409);
     expect(again.json<{ error: { message: string } }>().error.message).toMatch(/already running/i);
     expect(await domstate()).toBe('running');
-    await app.inject({ method: 'POST', url: `${base}/${uuid}/destroy` });
+    await api({ method: 'POST', url: `${base}/${uuid}/destroy` });
     expect(await domstate()).toBe('shut off');
   });
 
   it('toggles autostart as virsh dominfo shows it', async () => {
-    const on = await app.inject({ method: 'PUT', url: `${base}/${uuid}/autostart`, payload: { enabled: true } });
+    const on = await api({ method: 'PUT', url: `${base}/${uuid}/autostart`, payload: { enabled: true } });
     expect(on.statusCode).toBe(200);
     expect(on.json<{ vm: VmSummary }>().vm.autostart).toBe(true);
     expect((await dominfo())['Autostart']).toBe('enable');
-    const list = (await app.inject({ url: base })).json<{ vms: VmSummary[] }>();
+    const list = (await api({ url: base })).json<{ vms: VmSummary[] }>();
     expect(list.vms.find((v) => v.uuid === uuid)?.autostart).toBe(true);
-    const off = await app.inject({ method: 'PUT', url: `${base}/${uuid}/autostart`, payload: { enabled: false } });
+    const off = await api({ method: 'PUT', url: `${base}/${uuid}/autostart`, payload: { enabled: false } });
     expect(off.json<{ vm: VmSummary }>().vm.autostart).toBe(false);
     expect((await dominfo())['Autostart']).toBe('disable');
   });
@@ -197,7 +199,7 @@ describe('VM API on test:///default', () => {
       { method: 'GET', url: `/api/v1/hosts/nohost/vms`, status: 404, code: 'HOST_NOT_FOUND' },
     ];
     for (const c of cases) {
-      const res = await app.inject({ method: c.method, url: c.url, ...(c.payload === undefined ? {} : { payload: c.payload as object }) });
+      const res = await api({ method: c.method, url: c.url, ...(c.payload === undefined ? {} : { payload: c.payload as object }) });
       expect(res.statusCode, `${c.method} ${c.url}: ${res.body.slice(0, 200)}`).toBe(c.status);
       const body = res.json<{ error: { code: string; message: string } }>();
       expect(body.error.code).toBe(c.code);
@@ -213,11 +215,12 @@ describe('VM API on test:///default', () => {
 
 describe('events on test:///default', () => {
   let app: App;
+  let socketHeaders: () => Record<string, string>;
   let url: string;
   const evUuid = `${randomBytes(4).toString('hex')}-2222-4222-8333-${randomBytes(6).toString('hex')}`;
 
   beforeAll(async () => {
-    app = await buildApp({ config, spaRoot: '/nonexistent' });
+    ({ app, socketHeaders } = await buildTestApp({ config }));
     await app.hosts.ready('test');
     url = await app.listen({ host: '127.0.0.1', port: 0 });
     const file = join(dir, 'ev.xml');
@@ -231,7 +234,7 @@ describe('events on test:///default', () => {
   });
 
   it('pushes a vm event with the new state when virsh starts and destroys a domain', async () => {
-    const sse = await SseClient.open(`${url}/api/v1/events`);
+    const sse = await SseClient.open(`${url}/api/v1/events`, socketHeaders());
     try {
       await sse.next((m) => m.event === 'host');
       await virsh(TEST_VIRSH_URI, 'start', evUuid);
@@ -251,14 +254,14 @@ describe('events on test:///default', () => {
   it('sends stats every 2 s only while someone listens, and replays missed events on reconnect', async () => {
     await expect.poll(() => app.events.listenerCount).toBe(0);
     expect(app.vms.sampler.running).toBe(false);
-    const sse = await SseClient.open(`${url}/api/v1/events`);
+    const sse = await SseClient.open(`${url}/api/v1/events`, socketHeaders());
     const first = await sse.next((m) => m.event === 'stats');
     expect(app.vms.sampler.running).toBe(true);
     const second = await sse.next((m) => m.event === 'stats', 5000, sse.messages.indexOf(first) + 1);
     expect(second.receivedAt - first.receivedAt).toBeGreaterThan(1500);
     expect(JSON.parse(second.data)).toMatchObject({ host: 'test', intervalMs: 2000 });
     // A client joining between ticks gets the latest figures at once.
-    const joiner = await SseClient.open(`${url}/api/v1/events`);
+    const joiner = await SseClient.open(`${url}/api/v1/events`, socketHeaders());
     const t0 = performance.now();
     await joiner.next((m) => m.event === 'stats', 500);
     expect(performance.now() - t0).toBeLessThan(500);
@@ -271,14 +274,14 @@ describe('events on test:///default', () => {
     // Missed while away: replayed after reconnecting with Last-Event-ID.
     await virsh(TEST_VIRSH_URI, 'start', evUuid);
     await expect.poll(() => app.events.lastId).toBeGreaterThan(Number(lastId));
-    const back = await SseClient.open(`${url}/api/v1/events`, { 'last-event-id': lastId });
+    const back = await SseClient.open(`${url}/api/v1/events`, { ...socketHeaders(), 'last-event-id': lastId });
     try {
       const replayed = await back.next((m) => m.event === 'vm' && m.data.includes(evUuid) && m.data.includes('"started"'));
       expect(Number(replayed.id)).toBeGreaterThan(Number(lastId));
     } finally {
       back.close();
     }
-    const stale = await SseClient.open(`${url}/api/v1/events`, { 'last-event-id': '999999999' });
+    const stale = await SseClient.open(`${url}/api/v1/events`, { ...socketHeaders(), 'last-event-id': '999999999' });
     try {
       await stale.next((m) => m.event === 'resync');
     } finally {

@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, authHeaders, loginOverHttp } from '../../test/helpers/app.js';
 import { QEMU_URI, virsh } from '../../test/helpers/virsh.js';
 import { removePool, storageName, testPoolsDir } from '../storage/storage-app.test-helpers.js';
 
@@ -13,6 +14,8 @@ const UPLOAD_BYTES = Number(process.env["VT_UPLOAD_MIB"] ?? 64) * MiB;
 
 let server: ChildProcess;
 let port = 0;
+/** Cookie and Origin of the admin's session on the server process. */
+let auth: Record<string, string> = {};
 let tmp: { dir: string; remove: () => void };
 const pool = storageName();
 
@@ -52,7 +55,7 @@ function upload(vol: string, total: number): Promise<Sent> {
     const req = request({
       host: '127.0.0.1', port, method: 'PUT',
       path: `/api/v1/hosts/local/pools/${pool}/volumes/${vol}/content`,
-      headers: { 'content-type': 'application/octet-stream', 'content-length': String(total) },
+      headers: { ...auth, 'content-type': 'application/octet-stream', 'content-length': String(total) },
     }, (res) => {
       let body = '';
       res.setEncoding('utf8');
@@ -73,7 +76,10 @@ beforeAll(async () => {
   await virsh(QEMU_URI, 'pool-create-as', pool, 'dir', '--target', join(tmp.dir, 'vols'), '--build');
   await virsh(QEMU_URI, 'vol-create-as', pool, 'big.img', `${UPLOAD_BYTES}b`, '--format', 'raw');
   await virsh(QEMU_URI, 'vol-create-as', pool, 'warm.img', `${MiB}b`, '--format', 'raw');
-  server = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../storage/serve.test-helpers.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../storage/serve.test-helpers.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, VIRTDECK_ADMIN_PASSWORD: ADMIN_PASSWORD },
+  });
   port = await new Promise<number>((resolve, reject) => {
     let out = '';
     server.stdout?.on('data', (c: Buffer) => {
@@ -83,6 +89,8 @@ beforeAll(async () => {
     });
     server.on('exit', (code) => reject(new Error(`server exited with ${String(code)}`)));
   });
+  const origin = `http://127.0.0.1:${String(port)}`;
+  auth = authHeaders(await loginOverHttp(origin, ADMIN_USERNAME, ADMIN_PASSWORD), origin);
 });
 afterAll(async () => {
   if (server.exitCode === null) {
@@ -115,7 +123,7 @@ describe('volume content streaming through a real server process', () => {
     // … and a download through the API gives them back.
     const started = performance.now();
     const downloaded = await new Promise<{ status: number; sha: string; bytes: number; length: string | undefined }>((resolve, reject) => {
-      request({ host: '127.0.0.1', port, path: `/api/v1/hosts/local/pools/${pool}/volumes/big.img/content` }, (res) => {
+      request({ host: '127.0.0.1', port, path: `/api/v1/hosts/local/pools/${pool}/volumes/big.img/content`, headers: auth }, (res) => {
         const h = createHash('sha256');
         let bytes = 0;
         res.on('data', (c: Buffer) => { h.update(c); bytes += c.length; });
@@ -131,18 +139,18 @@ describe('volume content streaming through a real server process', () => {
   it('refuses an upload with a wrong content type or into a missing volume, writing nothing', async () => {
     const before = createHash('sha256').update(readFileSync(join(tmp.dir, 'vols', 'warm.img'))).digest('hex');
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/hosts/local/pools/${pool}/volumes/warm.img/content`, {
-      method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'hello',
+      method: 'PUT', headers: { ...auth, 'content-type': 'text/plain' }, body: 'hello',
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/application\/octet-stream/);
     const missing = await fetch(`http://127.0.0.1:${port}/api/v1/hosts/local/pools/${pool}/volumes/nope.img/content`, {
-      method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(10),
+      method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: new Uint8Array(10),
     });
     expect(missing.status).toBe(404);
     const chunked = await new Promise<number>((resolve, reject) => {
       const req = request({
         host: '127.0.0.1', port, method: 'PUT', path: `/api/v1/hosts/local/pools/${pool}/volumes/warm.img/content`,
-        headers: { 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked' },
+        headers: { ...auth, 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked' },
       }, (r) => { r.resume(); r.on('end', () => resolve(r.statusCode ?? 0)); });
       req.on('error', reject);
       req.end(Buffer.alloc(1000, 1));

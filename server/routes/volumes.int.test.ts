@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../app.js';
+import type { Api } from '../../test/helpers/app.js';
 import type { VolumeDetails } from '../../common/storage.js';
 import { QEMU_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
 import { createTestGuest, testGuestXml, TEST_POOL, type TestGuest } from '../../test/helpers/guest.js';
@@ -26,6 +27,7 @@ async function qemuImg(path: string, shared = false): Promise<QemuImgInfo> {
 }
 
 let app: App;
+let api: Api;
 let tmp: { dir: string; remove: () => void };
 const pool = storageName();
 let poolDir: string;
@@ -36,7 +38,7 @@ const volInfo = async (vol: string): Promise<Record<string, string>> => infoMap(
 const errorOf = (body: string): string => (JSON.parse(body) as { error: { message: string } }).error.message;
 
 beforeAll(async () => {
-  app = await storageApp();
+  ({ app, api } = await storageApp());
   tmp = testPoolsDir();
   poolDir = join(tmp.dir, 'vols');
   await virsh(QEMU_URI, 'pool-create-as', pool, 'dir', '--target', poolDir, '--build');
@@ -49,7 +51,7 @@ afterAll(async () => {
 
 describe('volumes through the API, checked with virsh and qemu-img', () => {
   it('creates a qcow2 volume (compat 1.1)', async () => {
-    const res = await app.inject({ method: 'POST', url: url(), payload: { name: 'disk.qcow2', capacityBytes: 64 * MiB, format: 'qcow2' } });
+    const res = await api({ method: 'POST', url: url(), payload: { name: 'disk.qcow2', capacityBytes: 64 * MiB, format: 'qcow2' } });
     expect(res.statusCode, res.body).toBe(201);
     const info = await qemuImg(join(poolDir, 'disk.qcow2'));
     expect(info.format).toBe('qcow2');
@@ -61,19 +63,19 @@ describe('volumes through the API, checked with virsh and qemu-img', () => {
   });
 
   it('creates raw volumes, sparse or fully allocated', async () => {
-    const res = await app.inject({ method: 'POST', url: url(), payload: { name: 'data.img', capacityBytes: 32 * MiB, format: 'raw' } });
+    const res = await api({ method: 'POST', url: url(), payload: { name: 'data.img', capacityBytes: 32 * MiB, format: 'raw' } });
     expect(res.statusCode, res.body).toBe(201);
     const info = await qemuImg(join(poolDir, 'data.img'));
     expect([info.format, info['virtual-size']]).toEqual(['raw', 32 * MiB]);
     expect(res.json<VolumeDetails>().allocationBytes).toBeLessThan(MiB);
-    const full = await app.inject({ method: 'POST', url: url(), payload: { name: 'full.img', capacityBytes: 8 * MiB, format: 'raw', preallocation: 'full' } });
+    const full = await api({ method: 'POST', url: url(), payload: { name: 'full.img', capacityBytes: 8 * MiB, format: 'raw', preallocation: 'full' } });
     expect(full.statusCode, full.body).toBe(201);
     expect(full.json<VolumeDetails>().allocationBytes).toBeGreaterThanOrEqual(8 * MiB);
     expect((await volInfo('full.img'))['Allocation']).toBe('8.00 MiB');
   });
 
   it('creates a qcow2 overlay on a backing volume and reports the chain', async () => {
-    const res = await app.inject({ method: 'POST', url: url(), payload: { name: 'overlay.qcow2', capacityBytes: 64 * MiB, format: 'qcow2', backingVolume: 'disk.qcow2' } });
+    const res = await api({ method: 'POST', url: url(), payload: { name: 'overlay.qcow2', capacityBytes: 64 * MiB, format: 'qcow2', backingVolume: 'disk.qcow2' } });
     expect(res.statusCode, res.body).toBe(201);
     const info = await qemuImg(join(poolDir, 'overlay.qcow2'));
     expect(info['backing-filename']).toBe(join(poolDir, 'disk.qcow2'));
@@ -81,30 +83,30 @@ describe('volumes through the API, checked with virsh and qemu-img', () => {
   });
 
   it('lists volumes like virsh vol-list', async () => {
-    const res = await app.inject({ method: 'GET', url: url() });
+    const res = await api({ method: 'GET', url: url() });
     const names = res.json<{ volumes: { name: string }[] }>().volumes.map((v) => v.name);
     expect(names).toEqual([...(await volList())].sort());
   });
 
   it('grows a qcow2 volume', async () => {
-    const res = await app.inject({ method: 'POST', url: url('/disk.qcow2/resize'), payload: { capacityBytes: 128 * MiB } });
+    const res = await api({ method: 'POST', url: url('/disk.qcow2/resize'), payload: { capacityBytes: 128 * MiB } });
     expect(res.statusCode, res.body).toBe(200);
     expect((await qemuImg(join(poolDir, 'disk.qcow2')))['virtual-size']).toBe(128 * MiB);
     expect((await volInfo('disk.qcow2'))['Capacity']).toBe('128.00 MiB');
   });
 
   it('shrinks only with allowShrink', async () => {
-    const refused = await app.inject({ method: 'POST', url: url('/data.img/resize'), payload: { capacityBytes: 16 * MiB } });
+    const refused = await api({ method: 'POST', url: url('/data.img/resize'), payload: { capacityBytes: 16 * MiB } });
     expect(refused.statusCode).toBe(400);
     expect(errorOf(refused.body)).toMatch(/allowShrink/);
     expect((await qemuImg(join(poolDir, 'data.img')))['virtual-size']).toBe(32 * MiB);
-    const res = await app.inject({ method: 'POST', url: url('/data.img/resize'), payload: { capacityBytes: 16 * MiB, allowShrink: true } });
+    const res = await api({ method: 'POST', url: url('/data.img/resize'), payload: { capacityBytes: 16 * MiB, allowShrink: true } });
     expect(res.statusCode, res.body).toBe(200);
     expect((await qemuImg(join(poolDir, 'data.img')))['virtual-size']).toBe(16 * MiB);
   });
 
   it('clones a volume', async () => {
-    const res = await app.inject({ method: 'POST', url: url('/disk.qcow2/clone'), payload: { name: 'copy.qcow2' } });
+    const res = await api({ method: 'POST', url: url('/disk.qcow2/clone'), payload: { name: 'copy.qcow2' } });
     expect(res.statusCode, res.body).toBe(201);
     const info = await qemuImg(join(poolDir, 'copy.qcow2'));
     expect([info.format, info['virtual-size']]).toEqual(['qcow2', 128 * MiB]);
@@ -117,7 +119,7 @@ describe('volumes through the API, checked with virsh and qemu-img', () => {
     const junk = Buffer.alloc(MiB, 0xab);
     writeFileSync(fd, junk);
     closeSync(fd);
-    const res = await app.inject({ method: 'POST', url: url('/data.img/wipe') });
+    const res = await api({ method: 'POST', url: url('/data.img/wipe') });
     expect(res.statusCode, res.body).toBe(200);
     const back = Buffer.alloc(MiB);
     const rfd = openSync(path, 'r');
@@ -129,7 +131,7 @@ describe('volumes through the API, checked with virsh and qemu-img', () => {
 
   it('deletes volumes', async () => {
     for (const vol of ['overlay.qcow2', 'copy.qcow2', 'full.img']) {
-      const res = await app.inject({ method: 'DELETE', url: url(`/${vol}`) });
+      const res = await api({ method: 'DELETE', url: url(`/${vol}`) });
       expect(res.statusCode, res.body).toBe(204);
       expect(await volList()).not.toContain(vol);
       expect(existsSync(join(poolDir, vol))).toBe(false);
@@ -152,7 +154,7 @@ describe('bad volume input is refused with a reason and changes nothing', () => 
   ];
   it.each(cases)('%s', async (_what, payload, status, reason) => {
     const before = await volList();
-    const res = await app.inject({ method: 'POST', url: url(), payload });
+    const res = await api({ method: 'POST', url: url(), payload });
     expect(res.statusCode, res.body).toBe(status);
     expect(errorOf(res.body)).toMatch(reason);
     expect(await volList()).toEqual(before);
@@ -163,7 +165,7 @@ describe('bad volume input is refused with a reason and changes nothing', () => 
 
   it('a clone with a traversal name → 400', async () => {
     const before = await volList();
-    const res = await app.inject({ method: 'POST', url: url('/disk.qcow2/clone'), payload: { name: '../../x' } });
+    const res = await api({ method: 'POST', url: url('/disk.qcow2/clone'), payload: { name: '../../x' } });
     expect(res.statusCode).toBe(400);
     expect(await volList()).toEqual(before);
   });
@@ -172,7 +174,7 @@ describe('bad volume input is refused with a reason and changes nothing', () => 
     const idle = storageName();
     await virsh(QEMU_URI, 'pool-define-as', idle, 'dir', '--target', join(tmp.dir, 'idle'));
     try {
-      const res = await app.inject({ method: 'POST', url: `/api/v1/hosts/local/pools/${idle}/volumes`, payload: { name: 'a.img', capacityBytes: MiB, format: 'raw' } });
+      const res = await api({ method: 'POST', url: `/api/v1/hosts/local/pools/${idle}/volumes`, payload: { name: 'a.img', capacityBytes: MiB, format: 'raw' } });
       expect(res.statusCode).toBe(409);
       expect(existsSync(join(tmp.dir, 'idle', 'a.img'))).toBe(false);
     } finally {
@@ -199,30 +201,30 @@ describe('volumes used by VMs', () => {
   const runningUrl = (rest = ''): string => `/api/v1/hosts/local/pools/${TEST_POOL}/volumes/${running.volumeName ?? ''}${rest}`;
 
   it('details name the VMs using a volume', async () => {
-    const res = await app.inject({ method: 'GET', url: runningUrl() });
+    const res = await api({ method: 'GET', url: runningUrl() });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<VolumeDetails>().usedBy).toEqual([{ uuid: running.uuid, name: running.name, active: true }]);
-    const idle = await app.inject({ method: 'GET', url: url('/disk.qcow2') });
+    const idle = await api({ method: 'GET', url: url('/disk.qcow2') });
     expect(idle.json<VolumeDetails>().usedBy.map((u) => [u.name, u.active])).toEqual([[idleVm, false]]);
   });
 
   it('refuses to shrink, resize, wipe or delete a volume of a running VM', async () => {
     const path = running.diskPath ?? '';
     const before = (await qemuImg(path, true))['virtual-size'];
-    const shrink = await app.inject({ method: 'POST', url: runningUrl('/resize'), payload: { capacityBytes: MiB, allowShrink: true } });
+    const shrink = await api({ method: 'POST', url: runningUrl('/resize'), payload: { capacityBytes: MiB, allowShrink: true } });
     expect(shrink.statusCode).toBe(409);
     expect(errorOf(shrink.body)).toMatch(new RegExp(`in use by running VM "${running.name}"`));
-    const grow = await app.inject({ method: 'POST', url: runningUrl('/resize'), payload: { capacityBytes: before * 2 } });
+    const grow = await api({ method: 'POST', url: runningUrl('/resize'), payload: { capacityBytes: before * 2 } });
     expect(grow.statusCode).toBe(409);
-    expect((await app.inject({ method: 'POST', url: runningUrl('/wipe') })).statusCode).toBe(409);
-    const del = await app.inject({ method: 'DELETE', url: runningUrl() });
+    expect((await api({ method: 'POST', url: runningUrl('/wipe') })).statusCode).toBe(409);
+    const del = await api({ method: 'DELETE', url: runningUrl() });
     expect(del.statusCode).toBe(409);
     expect((await qemuImg(path, true))['virtual-size']).toBe(before);
     expect(await virsh(QEMU_URI, 'vol-list', TEST_POOL)).toContain(running.volumeName ?? '?');
   });
 
   it('deleting a volume of a stopped VM needs force', async () => {
-    const res = await app.inject({ method: 'DELETE', url: url('/disk.qcow2') });
+    const res = await api({ method: 'DELETE', url: url('/disk.qcow2') });
     expect(res.statusCode).toBe(409);
     expect(errorOf(res.body)).toMatch(new RegExp(`disk of VM "${idleVm}".*force`));
     expect(await volList()).toContain('disk.qcow2');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { buildTestApp, type Api } from '../../test/helpers/app.js';
 import { TEST_VIRSH_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
 import { defineXmlCoverageFixtures, type XmlCoverageFixtures } from '../../test/helpers/xml-coverage.js';
 import { DISK_SOURCE_TYPES, diskSourceText } from '../../common/disk-source.js';
@@ -17,15 +18,16 @@ function attrValues(xml: string, tag: string, attr: string): string[] {
 
 describe('API answers carry every disk source and every IP block (test:///default, fixtures defined with virsh)', () => {
   let app: App;
+  let api: Api;
   let fx: XmlCoverageFixtures | undefined;
   let uuid = '';
   let volume = '';
   let netName = '';
-  const request = (opts: { method?: 'GET' | 'POST'; url: string; payload?: object }) => app.inject({ method: 'GET', ...opts });
+  const request = (opts: { method?: 'GET' | 'POST'; url: string; payload?: object }) => api({ method: 'GET', ...opts });
   const get = (url: string) => request({ url });
 
   beforeAll(async () => {
-    app = await buildApp({ config, spaRoot: '/nonexistent' });
+    ({ app, api } = await buildTestApp({ config }));
     await app.hosts.ready('test');
     // The app holds test:///default open, so what virsh defines lives until the app closes.
     fx = await defineXmlCoverageFixtures();

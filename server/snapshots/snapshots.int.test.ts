@@ -5,7 +5,8 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overlayPath, type DeleteSnapshotResult, RevertSnapshotResult, Snapshot, SnapshotDetails, SnapshotList } from '../../common/snapshots.js';
-import { buildApp, type App } from '../app.js';
+import type { App } from '../app.js';
+import { buildTestApp, type Api } from '../../test/helpers/app.js';
 import { LibvirtClient, uuidFromString, type DomainRef } from '../libvirt/index.js';
 import { parseSnapshotXml } from '../xml/snapshot.js';
 import { createTestGuest, type TestGuest } from '../../test/helpers/guest.js';
@@ -16,6 +17,7 @@ const run = promisify(execFile);
 const config = { hosts: [{ id: 'local', uri: QEMU_URI }], listenHost: '127.0.0.1', port: 0 };
 
 let app: App;
+let inject: Api;
 let client: LibvirtClient;
 let guest: TestGuest;
 let dom: DomainRef;
@@ -24,7 +26,7 @@ const frames: string[] = [];
 const timings: Record<string, string[]> = { create: [], revert: [] };
 
 async function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: object): Promise<{ status: number; json: T }> {
-  const res = await app.inject({ method, url: `${base}${path}`, ...(body === undefined ? {} : { payload: body }) });
+  const res = await inject({ method, url: `${base}${path}`, ...(body === undefined ? {} : { payload: body }) });
   return { status: res.statusCode, json: res.json<T>() };
 }
 
@@ -86,7 +88,7 @@ beforeAll(async () => {
   await guest.waitForBanner(60_000);
   client = await LibvirtClient.connect({ uri: QEMU_URI });
   dom = (await client.domainLookupByUuid({ uuid: uuidFromString(guest.uuid) })).dom;
-  app = await buildApp({ config, spaRoot: '/nonexistent' });
+  ({ app, api: inject } = await buildTestApp({ config }));
   await app.hosts.ready('local');
   app.events.subscribe((frame) => frames.push(frame));
   base = `/api/v1/hosts/local/vms/${guest.uuid}/snapshots`;
@@ -241,7 +243,7 @@ describe('snapshots of a running VM with a qcow2 disk', () => {
   it('a POST without a body takes a snapshot named like libvirt does (Unix time)', async () => {
     const before = Math.floor(Date.now() / 1000);
     const res = await timed('create', '(no body)', async () => {
-      const r = await app.inject({ method: 'POST', url: base });
+      const r = await inject({ method: 'POST', url: base });
       return { status: r.statusCode, json: r.json<Snapshot>() };
     });
     expect(res.status, JSON.stringify(res.json)).toBe(201);
@@ -292,9 +294,9 @@ describe('snapshots of a running VM with a qcow2 disk', () => {
     } finally {
       if (!(await virshNames()).includes('clash')) await rm(clash, { force: true });
     }
-    const unknownVm = await app.inject({ method: 'GET', url: '/api/v1/hosts/local/vms/00000000-0000-4000-8000-000000000000/snapshots' });
+    const unknownVm = await inject({ method: 'GET', url: '/api/v1/hosts/local/vms/00000000-0000-4000-8000-000000000000/snapshots' });
     expect(unknownVm.statusCode).toBe(404);
-    const badUuid = await app.inject({ method: 'GET', url: '/api/v1/hosts/local/vms/not-a-uuid/snapshots' });
+    const badUuid = await inject({ method: 'GET', url: '/api/v1/hosts/local/vms/not-a-uuid/snapshots' });
     expect(badUuid.statusCode).toBe(400);
     expect(await virshNames()).toEqual(before);
     expect(await virshCurrent()).toBe(current);
@@ -353,7 +355,7 @@ describe('snapshots of VMs that are shut off or have a raw disk', () => {
   let raw: TestGuest;
   const path = (g: TestGuest, rest = '') => `/api/v1/hosts/local/vms/${g.uuid}/snapshots${rest}`;
   const call = async <T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?: object) => {
-    const res = await app.inject({ method, url, ...(body === undefined ? {} : { payload: body }) });
+    const res = await inject({ method, url, ...(body === undefined ? {} : { payload: body }) });
     return { status: res.statusCode, json: res.json<T>() };
   };
   const names = async (g: TestGuest) => (await virsh(QEMU_URI, 'snapshot-list', '--domain', g.name, '--name')).split('\n').filter((l) => l !== '');

@@ -1,8 +1,11 @@
-/** Runs the real server in its own process for memory measurements: prints `PORT <n>` once listening. */
-import { buildApp } from '../app.js';
+/**
+ * Runs the real server in its own process for memory measurements: prints `PORT <n>` once listening.
+ * Its admin password is VIRTDECK_ADMIN_PASSWORD (the parent sets it and logs in over HTTP).
+ */
+import { buildTestApp } from '../../test/helpers/app.js';
 import { storageTestConfig } from './storage-app.test-helpers.js';
 
-const app = await buildApp({ config: storageTestConfig, spaRoot: '/nonexistent' });
+const { app } = await buildTestApp({ config: storageTestConfig });
 await app.hosts.ready('local');
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();

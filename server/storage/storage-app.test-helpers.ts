@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApp, type App } from '../app.js';
+import { buildTestApp, type TestApp } from '../../test/helpers/app.js';
 import { virshOrNull } from '../../test/helpers/virsh.js';
 
 export const TEST_POOLS_ROOT = '/var/lib/virtdeck/test-pools';
@@ -15,10 +15,11 @@ export const storageTestConfig = {
   port: 0,
 };
 
-export async function storageApp(): Promise<App> {
-  const app = await buildApp({ config: storageTestConfig, spaRoot: '/nonexistent' });
-  await Promise.all([app.hosts.ready('local'), app.hosts.ready('test')]);
-  return app;
+/** The app on both hosts, logged in as admin (`api`), with both hosts connected. */
+export async function storageApp(): Promise<TestApp> {
+  const testApp = await buildTestApp({ config: storageTestConfig });
+  await Promise.all([testApp.app.hosts.ready('local'), testApp.app.hosts.ready('test')]);
+  return testApp;
 }
 
 /** `vt-storage-<hex>`: unique pool/volume names for one test run. */
