@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createTestGuest, type TestGuest } from '../test/helpers/guest.js';
 import { QEMU_URI, virsh, virshOrNull } from '../test/helpers/virsh.js';
+import { sameOrigin } from './api.js';
 
 let guest: TestGuest;
 
@@ -128,13 +129,13 @@ test('create two snapshots, revert to the first, delete the second; virsh agrees
   await expectPageMatchesVirsh(page, ['0:first'], 'first');
 });
 
-test('a snapshot taken elsewhere appears without reloading; deleting a subtree needs the children scope', async ({ page }) => {
+test('a snapshot taken elsewhere appears without reloading; deleting a subtree needs the children scope', async ({ page, baseURL }) => {
   await page.goto(`/hosts/local/vms/${guest.uuid}/snapshots`);
   await expect(page.locator('[data-testid="snapshot-row"][data-snapshot-name="first"]')).toBeVisible();
   const api = `/api/v1/hosts/local/vms/${guest.uuid}/snapshots`;
 
   // another client (a second browser tab, say) takes a snapshot: the event refreshes this page
-  const created = await page.request.post(api, { data: { name: `child <of> first`, description: 'from elsewhere' } });
+  const created = await page.request.post(api, { data: { name: `child <of> first`, description: 'from elsewhere' }, headers: sameOrigin(baseURL) });
   expect(created.status()).toBe(201);
   await expectPageMatchesVirsh(page, ['0:first', '1:child <of> first'], 'child <of> first');
 
