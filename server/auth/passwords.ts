@@ -56,12 +56,23 @@ export async function verifyPasswordHash(password: string, encoded: string): Pro
 
 let dummyHash: Promise<string> | undefined;
 
+function dummy(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(SALT_LENGTH).toString('base64'));
+  return dummyHash;
+}
+
+/** Computes the dummy hash ahead, so that even the first login of an unknown user takes the usual time. */
+export function prepareDummyHash(): void {
+  dummy().catch(() => {
+    dummyHash = undefined;
+  });
+}
+
 /**
  * Spends the same work as a real verification and always answers false: used when the user does not exist
  * (or cannot log in with a password) so that response time does not reveal which usernames exist.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword(randomBytes(SALT_LENGTH).toString('base64'));
-  await verifyPasswordHash(password, await dummyHash);
+  await verifyPasswordHash(password, await dummy());
   return false;
 }

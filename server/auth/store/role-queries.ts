@@ -57,6 +57,15 @@ export function roleQueries(db: Database.Database): RoleQueries {
     'INSERT INTO grants (user_id, role, path) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id, user_id, role, path',
   );
   const removeGrant = db.prepare<[number]>('DELETE FROM grants WHERE id = ?');
+  // listRoles runs on every request: keep the custom roles in memory until this connection writes them or
+  // another connection (an admin command) commits anything, which data_version reveals.
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  let cached: { version: number; roles: RoleDefinition[] } | undefined;
+  const customRoles = (): RoleDefinition[] => {
+    const version = dataVersion.get() ?? 0;
+    if (cached?.version !== version) cached = { version, roles: allRoles.all().map(toRole) };
+    return cached.roles;
+  };
 
   const roleNamed = (name: string): RoleDefinition | undefined => {
     const builtIn = BUILT_IN_ROLES.find((role) => role.name === name);
@@ -67,7 +76,7 @@ export function roleQueries(db: Database.Database): RoleQueries {
 
   return {
     roleNamed,
-    listRoles: () => [...BUILT_IN_ROLES, ...allRoles.all().map(toRole)],
+    listRoles: () => [...BUILT_IN_ROLES, ...customRoles()],
 
     createRole({ name, description, privileges }) {
       if (!ROLE_NAME.test(name)) throw new AccessStoreError('INVALID_ROLE', `Role name ${JSON.stringify(name)} is not allowed`);
@@ -79,6 +88,7 @@ export function roleQueries(db: Database.Database): RoleQueries {
       const create = db.transaction(() => {
         if (roleByName.get(name)) throw new AccessStoreError('ROLE_EXISTS', `Role ${name} already exists`);
         insertRole.run(name, description, JSON.stringify(ordered));
+        cached = undefined;
       });
       create.immediate();
       return { name, description, privileges: ordered, builtIn: false };
@@ -89,6 +99,7 @@ export function roleQueries(db: Database.Database): RoleQueries {
       const remove = db.transaction(() => {
         if (!roleNamed(name)) return false;
         if ((roleGranted.get(name, name)?.n ?? 0) > 0) throw new AccessStoreError('ROLE_IN_USE', `Role ${name} is still granted`);
+        cached = undefined;
         return removeRole.run(name).changes === 1;
       });
       return remove.immediate();

@@ -1,14 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_ROLES, type Privilege } from '../../../common/access.js';
 import type { AccessStore, StoredUser } from '../access-store.js';
+import { openSqliteAccessStore } from './sqlite-access-store.js';
 import { temporaryStore } from './store.test-helpers.js';
 
 describe('roles and grants in the SQLite store', () => {
   let store: AccessStore;
   let close: () => void;
+  let dataDir: string;
   let alice: StoredUser;
   beforeEach(async () => {
-    ({ store, close } = temporaryStore());
+    ({ store, close, dataDir } = temporaryStore());
     alice = await store.createUser({ username: 'alice', realm: 'pam' });
   });
   afterEach(() => close());
@@ -78,5 +80,15 @@ describe('roles and grants in the SQLite store', () => {
     expect(store.deleteRole('Snapshotter')).toBe(true);
     expect(store.deleteRole('Snapshotter')).toBe(false);
     expect(store.listRoles()).toEqual(BUILT_IN_ROLES);
+  });
+
+  it('sees roles another connection to the same file creates or deletes', () => {
+    expect(store.listRoles()).toHaveLength(BUILT_IN_ROLES.length);
+    const other = openSqliteAccessStore(dataDir);
+    other.createRole({ name: 'Snapshotter', description: '', privileges: ['vm.snapshot'] });
+    expect(store.listRoles().map((r) => r.name)).toContain('Snapshotter');
+    other.deleteRole('Snapshotter');
+    expect(store.listRoles()).toEqual(BUILT_IN_ROLES);
+    other.close();
   });
 });

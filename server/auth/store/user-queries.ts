@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Realm } from '../../../common/access.js';
 import type { AccessStore, StoredUser } from '../access-store.js';
-import { hashPassword, verifyAgainstDummy, verifyPasswordHash } from '../passwords.js';
+import { hashPassword, prepareDummyHash, verifyAgainstDummy, verifyPasswordHash } from '../passwords.js';
 import { AccessStoreError } from './access-store-error.js';
 
 interface UserRow {
@@ -45,6 +45,8 @@ export function userQueries(db: Database.Database): UserQueries {
     `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE username = ?`,
   );
   const setHash = db.prepare<[string, string]>("UPDATE users SET password_hash = ? WHERE username = ? AND realm = 'local'");
+
+  prepareDummyHash();
 
   const findUser = (username: string): StoredUser | undefined => {
     const row = byName.get(username);
