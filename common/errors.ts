@@ -21,4 +21,21 @@ export const ErrorCodes = {
   /** The host's libvirt driver cannot do this (VIR_ERR_NO_SUPPORT); libvirtCode says which error it was. */
   notSupported: 'NOT_SUPPORTED',
   internal: 'INTERNAL',
+  /** No valid session cookie or API token. */
+  unauthenticated: 'UNAUTHENTICATED',
+  /** Logged in, but without the privilege on that path; the message names both. */
+  forbidden: 'FORBIDDEN',
+  /** A state-changing request or WebSocket upgrade from a foreign browser origin. */
+  originRefused: 'ORIGIN_REFUSED',
+  /** Wrong user name or password (never says which). */
+  loginFailed: 'LOGIN_FAILED',
+  /** Too many failed logins for this user or address: wait Retry-After seconds. */
+  tooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  setupTokenInvalid: 'SETUP_TOKEN_INVALID',
+  /** The change would leave no enabled Administrator on '/'. */
+  lastAdministrator: 'LAST_ADMINISTRATOR',
+  /** A user, role or grant of that name already exists. */
+  alreadyExists: 'ALREADY_EXISTS',
+  /** A built-in role, or a role still granted, cannot be deleted. */
+  roleInUse: 'ROLE_IN_USE',
 } as const;

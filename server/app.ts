@@ -4,7 +4,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { registerAjvFormats, TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { DEFAULT_DATA_DIR, type ServerConfig } from './config.js';
+import {
+  DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_DATA_DIR, DEFAULT_SESSION_IDLE_MS, DEFAULT_SESSION_MAX_MS, type ServerConfig,
+} from './config.js';
+import { installAuth } from './auth/auth-plugin.js';
+import { seedAdministrator } from './auth/seed-admin.js';
+import { openSqliteAccessStore } from './auth/store/sqlite-access-store.js';
+import { authRoutes } from './routes/auth.js';
+import { accessRoutes } from './routes/access.js';
+import { auditRoutes } from './routes/audit.js';
 import { fileConnectionSettings } from './hosts/connection-settings.js';
 import { HostRegistry } from './hosts/registry.js';
 import { EventHub } from './events/hub.js';
@@ -59,14 +67,28 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     .withTypeProvider<TypeBoxTypeProvider>()
     .setValidatorCompiler(TypeBoxValidatorCompiler);
 
+  const { config } = options;
+  const dataDir = config.dataDir ?? DEFAULT_DATA_DIR;
+  const store = openSqliteAccessStore(dataDir);
+  app.addHook('onClose', async () => store.close());
+  try {
+    await seedAdministrator(store, config.adminPassword);
+    await installAuth(app, {
+      store,
+      limits: { idleMs: config.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS, absoluteMs: config.sessionMaxMs ?? DEFAULT_SESSION_MAX_MS },
+      allowedOrigins: config.allowedOrigins ?? [],
+      auditRetentionDays: config.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
+    });
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+
   const ownsRegistry = options.hosts === undefined;
   const hosts =
     options.hosts ??
-    new HostRegistry(options.config.hosts, {
-      connection: fileConnectionSettings({
-        dataDir: options.config.dataDir ?? DEFAULT_DATA_DIR,
-        allowInsecureTcp: options.config.allowInsecureTcp ?? false,
-      }),
+    new HostRegistry(config.hosts, {
+      connection: fileConnectionSettings({ dataDir, allowInsecureTcp: config.allowInsecureTcp ?? false }),
     });
   const events = new EventHub();
   app.decorate('hosts', hosts);
@@ -90,7 +112,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     await app.register(fastifyStatic, { root: spaRoot, wildcard: false, index: 'index.html' });
   }
 
-  // One line per resource.
+  // One line per resource. Every /api/v1 route needs its rule in server/auth/route-access.ts.
+  await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(accessRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(hostRoutes, { prefix: '/api/v1' });
   await app.register(vmRoutes, { prefix: '/api/v1', vms: vmFeature.service });
   await app.register(eventRoutes, { prefix: '/api/v1' });

@@ -9,7 +9,35 @@ describe('config', () => {
       port: 8080,
       dataDir: '/var/lib/virtdeck',
       allowInsecureTcp: false,
+      sessionIdleMs: 30 * 60_000,
+      sessionMaxMs: 12 * 3600_000,
+      auditRetentionDays: 90,
+      allowedOrigins: [],
     });
+  });
+
+  it('reads the admin password, session limits and audit retention', () => {
+    expect(
+      loadConfig({
+        VIRTDECK_ADMIN_PASSWORD: 'correct horse battery',
+        VIRTDECK_SESSION_IDLE_MINUTES: '5',
+        VIRTDECK_SESSION_MAX_HOURS: '2',
+        VIRTDECK_AUDIT_RETENTION_DAYS: '7',
+      }),
+    ).toMatchObject({ adminPassword: 'correct horse battery', sessionIdleMs: 5 * 60_000, sessionMaxMs: 2 * 3600_000, auditRetentionDays: 7 });
+    expect(loadConfig({})).not.toHaveProperty('adminPassword');
+    expect(() => loadConfig({ VIRTDECK_ADMIN_PASSWORD: 'short' })).toThrow(/at least 12 characters/);
+    expect(() => loadConfig({ VIRTDECK_SESSION_IDLE_MINUTES: '0' })).toThrow(/VIRTDECK_SESSION_IDLE_MINUTES "0" must be a whole number from 1/);
+    expect(() => loadConfig({ VIRTDECK_SESSION_MAX_HOURS: '1.5' })).toThrow(/VIRTDECK_SESSION_MAX_HOURS/);
+    expect(() => loadConfig({ VIRTDECK_AUDIT_RETENTION_DAYS: '-1' })).toThrow(ConfigError);
+  });
+
+  it('normalises the allowed origins and refuses anything that is not an origin', () => {
+    expect(loadConfig({ VIRTDECK_ORIGINS: ' https://Virt.Example.org:443, http://10.0.0.2:8080 ,,', VIRTDECK_CONSOLE_ORIGINS: 'http://10.0.0.2:8080,https://b.example' }).allowedOrigins)
+      .toEqual(['https://virt.example.org', 'http://10.0.0.2:8080', 'https://b.example']);
+    expect(() => loadConfig({ VIRTDECK_ORIGINS: 'virt.example.org' })).toThrow(/VIRTDECK_ORIGINS entry "virt.example.org" is not an origin/);
+    expect(() => loadConfig({ VIRTDECK_ORIGINS: 'https://virt.example.org/app' })).toThrow(/not an origin/);
+    expect(() => loadConfig({ VIRTDECK_ORIGINS: 'ftp://virt.example.org' })).toThrow(/not an origin/);
   });
 
   it('reads the data dir and the insecure-TCP switch', () => {

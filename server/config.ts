@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from '../common/access.js';
 import { LibvirtUriError, parseLibvirtUri } from './libvirt/index.js';
 
 export interface HostConfig {
@@ -13,9 +14,22 @@ export interface ServerConfig {
   dataDir?: string;
   /** Allow qemu+tcp:// hosts, which are unencrypted and unauthenticated (VIRTDECK_ALLOW_INSECURE_TCP=1). */
   allowInsecureTcp?: boolean;
+  /** Seeds user `admin` (Administrator on '/') when no user `admin` exists (VIRTDECK_ADMIN_PASSWORD). */
+  adminPassword?: string;
+  /** A session unused this long ends (VIRTDECK_SESSION_IDLE_MINUTES, default 30 min). */
+  sessionIdleMs?: number;
+  /** A session ends this long after login however busy it is (VIRTDECK_SESSION_MAX_HOURS, default 12 h). */
+  sessionMaxMs?: number;
+  /** Audit entries older than this many days are removed (VIRTDECK_AUDIT_RETENTION_DAYS, default 90). */
+  auditRetentionDays?: number;
+  /** Browser origins allowed besides the server's own, normalised (VIRTDECK_ORIGINS, comma-separated). */
+  allowedOrigins?: string[];
 }
 
 export const DEFAULT_DATA_DIR = '/var/lib/virtdeck';
+export const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
+export const DEFAULT_SESSION_MAX_MS = 12 * 3600_000;
+export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -89,12 +103,57 @@ export function parseFlag(name: string, value: string | undefined): boolean {
   throw new ConfigError(`${name} "${value}" must be 1 or 0`);
 }
 
+/** A whole number of `unit`s within [min, max], or `fallback` when unset. */
+export function parseCount(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(`${name} "${value}" must be a whole number from ${min} to ${max}`);
+  }
+  return Number(value);
+}
+
+export function parseAdminPassword(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < MIN_PASSWORD_LENGTH) {
+    throw new ConfigError(`VIRTDECK_ADMIN_PASSWORD is too short: use at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  if (value.length > 1024) throw new ConfigError('VIRTDECK_ADMIN_PASSWORD is longer than 1024 characters');
+  return value;
+}
+
+/** `https://a.example,https://b.example:8443` → normalised origins (scheme://host[:port]). */
+export function parseOrigins(name: string, value: string | undefined): string[] {
+  const out: string[] = [];
+  for (const entry of (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ConfigError(`${name} entry "${entry}" is not an origin such as https://virt.example.org`);
+    }
+    const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !bare) {
+      throw new ConfigError(`${name} entry "${entry}" is not an origin (http or https scheme, host and optional port, nothing else)`);
+    }
+    if (!out.includes(url.origin)) out.push(url.origin);
+  }
+  return out;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const adminPassword = parseAdminPassword(env['VIRTDECK_ADMIN_PASSWORD']);
+  // VIRTDECK_CONSOLE_ORIGINS predates the general rule and still counts.
+  const origins = [...parseOrigins('VIRTDECK_ORIGINS', env['VIRTDECK_ORIGINS']), ...parseOrigins('VIRTDECK_CONSOLE_ORIGINS', env['VIRTDECK_CONSOLE_ORIGINS'])];
   return {
     hosts: parseHosts(env['VIRTDECK_HOSTS'] ?? DEFAULT_HOSTS),
     listenHost: parseListenHost(env['HOST']),
     port: parsePort(env['PORT']),
     dataDir: parseDataDir(env['VIRTDECK_DATA_DIR']),
     allowInsecureTcp: parseFlag('VIRTDECK_ALLOW_INSECURE_TCP', env['VIRTDECK_ALLOW_INSECURE_TCP']),
+    ...(adminPassword === undefined ? {} : { adminPassword }),
+    sessionIdleMs: parseCount('VIRTDECK_SESSION_IDLE_MINUTES', env['VIRTDECK_SESSION_IDLE_MINUTES'], 30, 1, 7 * 24 * 60) * 60_000,
+    sessionMaxMs: parseCount('VIRTDECK_SESSION_MAX_HOURS', env['VIRTDECK_SESSION_MAX_HOURS'], 12, 1, 24 * 365) * 3600_000,
+    auditRetentionDays: parseCount('VIRTDECK_AUDIT_RETENTION_DAYS', env['VIRTDECK_AUDIT_RETENTION_DAYS'], DEFAULT_AUDIT_RETENTION_DAYS, 1, 36500),
+    allowedOrigins: [...new Set(origins)],
   };
 }

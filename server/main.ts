@@ -1,6 +1,9 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 
+/** The one-time setup link works for an hour. */
+const SETUP_TOKEN_TTL_MS = 3600_000;
+
 async function main(): Promise<void> {
   let config: ServerConfig;
   try {
@@ -35,6 +38,10 @@ async function main(): Promise<void> {
   await app.listen({ host: config.listenHost, port: config.port });
   const shownHost = config.listenHost.includes(':') ? `[${config.listenHost}]` : config.listenHost;
   console.log(`virtdeck: serving http://${shownHost}:${config.port}/ (hosts: ${config.hosts.map((h) => `${h.id}=${h.uri}`).join(', ')})`);
+  if (app.auth.store.countUsers() === 0) {
+    const token = app.auth.store.createSetupToken(SETUP_TOKEN_TTL_MS);
+    console.log(`virtdeck: no users yet; create the first administrator at http://${shownHost}:${config.port}/setup?token=${encodeURIComponent(token)}`);
+  }
 }
 
 main().catch((err: unknown) => {

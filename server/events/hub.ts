@@ -18,13 +18,16 @@ export interface HubEvent<T extends { host?: string } = { host?: string }> {
   data: T;
 }
 
-interface StoredEvent {
+/** An event as published: its id, type and data, and the SSE frame that carries it. */
+export interface PublishedEvent {
   id: number;
   type: EventType;
+  data: { host?: string };
   frame: string;
 }
 
-export type Sink = (frame: string) => void;
+/** Receives every frame; the event beside it lets a sink decide per connection what to forward. */
+export type Sink = (frame: string, event: PublishedEvent) => void;
 
 const REPLAY_LIMIT = 2000;
 const UNREPLAYED = new Set<EventType>(['stats']);
@@ -37,7 +40,7 @@ export function formatFrame(id: number | undefined, type: EventType, data: unkno
 export class EventHub {
   private nextId = 1;
   private droppedUpTo = 0;
-  private readonly replay: StoredEvent[] = [];
+  private readonly replay: PublishedEvent[] = [];
   private readonly sinks = new Set<Sink>();
   private readonly activityListeners = new Set<(listening: boolean) => void>();
 
@@ -52,14 +55,15 @@ export class EventHub {
   publish<T extends { host?: string }>(event: HubEvent<T>): number {
     const id = this.nextId++;
     const frame = formatFrame(id, event.type, event.data);
+    const published: PublishedEvent = { id, type: event.type, data: event.data, frame };
     if (!UNREPLAYED.has(event.type)) {
-      this.replay.push({ id, type: event.type, frame });
+      this.replay.push(published);
       if (this.replay.length > REPLAY_LIMIT) {
         const dropped = this.replay.splice(0, this.replay.length - REPLAY_LIMIT);
         this.droppedUpTo = dropped[dropped.length - 1]?.id ?? this.droppedUpTo;
       }
     }
-    for (const sink of this.sinks) sink(frame);
+    for (const sink of this.sinks) sink(frame, published);
     return id;
   }
 
@@ -68,9 +72,14 @@ export class EventHub {
    * all kept (the client must then refetch everything).
    */
   missedSince(lastEventId: number): string[] | undefined {
+    return this.missedEventsSince(lastEventId)?.map((e) => e.frame);
+  }
+
+  /** Like missedSince, with each frame's event. */
+  missedEventsSince(lastEventId: number): PublishedEvent[] | undefined {
     if (lastEventId > this.lastId) return undefined; // an id from before a server restart
     if (lastEventId < this.droppedUpTo) return undefined;
-    return this.replay.filter((e) => e.id > lastEventId).map((e) => e.frame);
+    return this.replay.filter((e) => e.id > lastEventId);
   }
 
   subscribe(sink: Sink): () => void {

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { WebSocket } from 'ws';
@@ -6,7 +6,7 @@ import { ConsoleCloseCode, ConsoleList, SerialQuery, VncQuery } from '../../comm
 import { ConsoleHolders } from '../consoles/holders.js';
 import { listConsoles } from '../consoles/list.js';
 import type { ConsoleLibvirt } from '../consoles/libvirt-port.js';
-import { isOriginAllowed, originAllowListFromEnv } from '../consoles/origin.js';
+import { SESSION_ENDED_CLOSE_CODE } from '../auth/live-sessions.js';
 import { SerialSession } from '../consoles/serial-session.js';
 import { closeSocket, sendControl } from '../consoles/socket.js';
 import { DomainStartWatch } from '../consoles/start-watcher.js';
@@ -17,22 +17,29 @@ const VmParams = Type.Object({
   uuid: Type.String({ pattern: '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$' }),
 });
 
-export interface ConsoleRouteOptions {
-  /** Origins allowed besides the server's own; defaults to VIRTDECK_CONSOLE_ORIGINS. */
-  allowedOrigins?: readonly string[];
-}
-
-/** Serial and VNC console WebSockets, and the list of a VM's console devices. */
-export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRouteOptions> = async (app, options) => {
+/**
+ * Serial and VNC console WebSockets, and the list of a VM's console devices. The origin rule, login and
+ * `vm.console` are checked for the upgrade by the auth guard (server/auth/auth-plugin.ts).
+ */
+export const consoleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const holders = new ConsoleHolders();
   const starts = new DomainStartWatch(app.hosts);
   app.addHook('onClose', async () => starts.close());
-  const allowedOrigins = options.allowedOrigins ?? originAllowListFromEnv(process.env);
 
-  const checkOrigin = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!isOriginAllowed(request.headers.origin, request.headers.host, allowedOrigins)) {
-      await reply.code(403).send({ error: { code: 'FORBIDDEN_ORIGIN', message: 'This origin may not open consoles' } });
+  /** Ends the socket when its session or token ends; typing into the console counts as session activity. */
+  const endWithCredential = (socket: WebSocket, request: FastifyRequest): boolean => {
+    const { principal, recheckCredential } = request;
+    if (principal === undefined || recheckCredential === undefined) {
+      closeSocket(socket, ConsoleCloseCode.forbidden, 'Log in first');
+      return false;
     }
+    const handle = app.auth.live.add(principal, recheckCredential, () => {
+      sendControl(socket, { type: 'status', state: 'closed', message: 'Your session ended' });
+      if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(SESSION_ENDED_CLOSE_CODE, 'Your session ended');
+    });
+    socket.on('message', () => handle.markActive());
+    socket.on('close', () => handle.remove());
+    return true;
   };
 
   /** The host's client, or the socket closed with the reason when the host is unknown or down. */
@@ -55,9 +62,9 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRouteOptions> = asy
 
   app.get('/hosts/:host/vms/:uuid/console/serial', {
     websocket: true,
-    preValidation: checkOrigin,
     schema: { params: VmParams, querystring: SerialQuery },
   }, (socket, request) => {
+    if (!endWithCredential(socket, request)) return;
     const { host, uuid } = request.params;
     const client = clientFor(socket, host);
     if (client === null) return;
@@ -77,9 +84,9 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleRouteOptions> = asy
   // The target comes from the VM's live XML only; the one query parameter says whether to wait for a start.
   app.get('/hosts/:host/vms/:uuid/console/vnc', {
     websocket: true,
-    preValidation: checkOrigin,
     schema: { params: VmParams, querystring: VncQuery },
   }, (socket, request) => {
+    if (!endWithCredential(socket, request)) return;
     const { host, uuid } = request.params;
     const client = clientFor(socket, host);
     if (client === null) return;

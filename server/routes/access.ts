@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  can, GrantCreateBody, RoleCreateBody, RoleList, UserCreateBody, UserList, UserParams, UserSummary, UserUpdateBody,
+  type Grant, type UserSummary as UserSummaryType,
+} from '../../common/access.js';
+import { ErrorCodes } from '../../common/errors.js';
+import type { AccessStore, StoredUser } from '../auth/access-store.js';
+import { storeCall } from '../auth/store-errors.js';
+import { HttpError } from '../http/errors.js';
+
+const RoleParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 64 }) });
+const GrantParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const GrantCreated = Type.Object({ id: Type.Integer(), username: Type.String(), role: Type.String(), path: Type.String() });
+const RoleCreated = Type.Object({ name: Type.String(), description: Type.String(), privileges: Type.Array(Type.String()), builtIn: Type.Boolean() });
+
+function summaryOf(store: AccessStore, user: StoredUser): UserSummaryType {
+  return {
+    username: user.username,
+    realm: user.realm,
+    ...(user.displayName === undefined ? {} : { displayName: user.displayName }),
+    disabled: user.disabled,
+    createdAt: user.createdAt,
+    grants: store.grantsOf(user.id).map(({ id, role, path }) => ({ id, role, path })),
+  };
+}
+
+/** Enabled users holding `admin` on '/', optionally as if `without` (a user or one grant) were gone. */
+function administrators(store: AccessStore, without: { userId?: number; grantId?: number } = {}): StoredUser[] {
+  const roles = store.listRoles();
+  return store.listUsers().filter((user) => {
+    if (user.disabled || user.id === without.userId) return false;
+    const grants: Grant[] = store.grantsOf(user.id).filter((g) => g.id !== without.grantId);
+    return can(grants, roles, 'admin', '/');
+  });
+}
+
+const lastAdministrator = (): HttpError =>
+  new HttpError(409, ErrorCodes.lastAdministrator, 'This would leave no enabled user with admin on /: grant Administrator on / to another user first');
+
+/** Users, roles and grants: the Users & roles page. Guarded by `admin` on '/'. */
+export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { store, live } = app.auth;
+
+  const existingUser = (username: string): StoredUser => {
+    const user = store.findUser(username);
+    if (user === undefined) throw new HttpError(404, ErrorCodes.notFound, `No user ${username}`);
+    return user;
+  };
+
+  app.get('/access/users', { schema: { response: { 200: UserList } } }, async () => ({
+    users: store.listUsers().map((u) => summaryOf(store, u)),
+  }));
+
+  app.post('/access/users', { schema: { body: UserCreateBody, response: { 201: UserSummary } } }, async (request, reply) => {
+    const { username, password, displayName } = request.body;
+    const user = await storeCall(() => store.createUser({ username, realm: 'local', password, ...(displayName === undefined ? {} : { displayName }) }));
+    return reply.status(201).send(summaryOf(store, user));
+  });
+
+  app.patch('/access/users/:username', { schema: { params: UserParams, body: UserUpdateBody, response: { 200: UserSummary } } }, async (request) => {
+    const user = existingUser(request.params.username);
+    const { disabled, password, displayName } = request.body;
+    if (disabled === true && !user.disabled && administrators(store, { userId: user.id }).length === 0) throw lastAdministrator();
+    if (password !== undefined && user.realm !== 'local') throw new HttpError(400, ErrorCodes.badRequest, `${user.realm} users keep their password on the host`);
+    const change = { ...(disabled === undefined ? {} : { disabled }), ...(displayName === undefined ? {} : { displayName }) };
+    const updated = store.updateUser(user.username, change) ?? existingUser(user.username);
+    if (password !== undefined) await store.setPassword(user.username, password);
+    if (disabled === true || password !== undefined) {
+      // The user's logins end; an administrator resetting their own password keeps the session doing it.
+      const keep = request.principal?.user.id === user.id && request.principal.via === 'session' ? request.principal : undefined;
+      for (const session of store.listSessions(user.id)) if (session.id !== keep?.credentialId) store.deleteSession(session.id);
+      live.closeUser(user.id, keep && { via: keep.via, credentialId: keep.credentialId });
+    }
+    return summaryOf(store, updated);
+  });
+
+  app.delete('/access/users/:username', { schema: { params: UserParams } }, async (request, reply) => {
+    const user = existingUser(request.params.username);
+    if (!user.disabled && administrators(store).some((a) => a.id === user.id) && administrators(store, { userId: user.id }).length === 0) {
+      throw lastAdministrator();
+    }
+    store.deleteUser(user.username);
+    live.closeUser(user.id);
+    return reply.status(204).send();
+  });
+
+  app.get('/access/roles', { schema: { response: { 200: RoleList } } }, async () => ({ roles: store.listRoles() }));
+
+  app.post('/access/roles', { schema: { body: RoleCreateBody, response: { 201: RoleCreated } } }, async (request, reply) => {
+    const { name, description = '', privileges } = request.body;
+    const role = await storeCall(() => store.createRole({ name, description, privileges }));
+    return reply.status(201).send(role);
+  });
+
+  app.delete('/access/roles/:name', { schema: { params: RoleParams } }, async (request, reply) => {
+    const deleted = await storeCall(() => store.deleteRole(request.params.name));
+    if (!deleted) throw new HttpError(404, ErrorCodes.notFound, `No role ${request.params.name}`);
+    return reply.status(204).send();
+  });
+
+  app.post('/access/grants', { schema: { body: GrantCreateBody, response: { 201: GrantCreated } } }, async (request, reply) => {
+    const { username, role, path } = request.body;
+    const user = existingUser(username);
+    const grant = await storeCall(() => store.addGrant(user.id, { role, path }));
+    return reply.status(201).send({ id: grant.id, username: user.username, role: grant.role, path: grant.path });
+  });
+
+  app.delete('/access/grants/:id', { schema: { params: GrantParams } }, async (request, reply) => {
+    const { id } = request.params;
+    const owner = store.listUsers().find((u) => store.grantsOf(u.id).some((g) => g.id === id));
+    if (owner === undefined) throw new HttpError(404, ErrorCodes.notFound, `No grant ${id}`);
+    if (administrators(store).some((a) => a.id === owner.id) && administrators(store, { grantId: id }).length === 0) throw lastAdministrator();
+    store.removeGrant(id);
+    // Open streams and consoles were allowed under the old grants: end them (the browser reconnects under the new ones).
+    live.closeUser(owner.id);
+    return reply.status(204).send();
+  });
+};
