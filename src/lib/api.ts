@@ -1,4 +1,8 @@
-/** The typed fetch wrapper: every non-2xx answer becomes an ApiError carrying the server's code and message. */
+/**
+ * The typed fetch wrapper: every non-2xx answer becomes an ApiError carrying the server's code and message.
+ * A 401 also sends the user to the login page (src/lib/unauthenticated.ts) unless the request opts out.
+ */
+import { reportUnauthenticated } from './unauthenticated';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -6,9 +10,20 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** From Retry-After on 429 and 503 answers. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
+}
+
+/** Retry-After is either a number of seconds or an HTTP date. */
+function retryAfter(header: string | null): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 interface ErrorShape {
@@ -25,13 +40,15 @@ async function errorFrom(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy error page, say): keep the status text.
   }
-  return new ApiError(response.status, code, message);
+  return new ApiError(response.status, code, message, retryAfter(response.headers.get('retry-after')));
 }
 
 export interface RequestOptions {
   signal?: AbortSignal;
   /** Parse the answer as text instead of JSON. */
   text?: boolean;
+  /** False for requests whose 401 means a wrong password, not a lost session (login, password change). */
+  redirectOn401?: boolean;
 }
 
 async function request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
@@ -47,7 +64,11 @@ async function request<T>(method: string, path: string, body: unknown, options: 
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', `The virtdeck server cannot be reached (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    if (error.status === 401 && options.redirectOn401 !== false) reportUnauthenticated();
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   if (options.text === true) return (await response.text()) as T;
   return (await response.json()) as T;

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { EventType } from '../../common/events.js';
+import { api, ApiError } from './api';
 
 /**
  * The one EventSource of the app (GET /api/v1/events). Features register a handler per event
@@ -13,12 +14,18 @@ import type { EventType } from '../../common/events.js';
  * Register at module load of the feature (its routes module imports its events module).
  * The browser reconnects by itself and sends Last-Event-ID; the server then replays what was
  * missed or sends `resync`, upon which every query is refetched.
+ *
+ * A stream the browser gave up on (an answer other than 200, such as 401 once the session ended)
+ * is checked against GET /api/v1/auth/me: a 401 there sends the user to the login page (the API
+ * wrapper does that); otherwise the stream is opened anew a little later and every query refetched.
  */
 
 export type ServerEventHandler<T> = (data: T, queryClient: QueryClient) => void;
 export type StreamStatus = 'connecting' | 'open' | 'reconnecting';
 
 const EVENTS_URL = '/api/v1/events';
+const ME_URL = '/api/v1/auth/me';
+const REOPEN_AFTER_MS = 3000;
 
 const handlers = new Map<EventType, Set<ServerEventHandler<never>>>();
 let source: EventSource | undefined;
@@ -69,23 +76,44 @@ export function onServerEvent<T>(type: EventType, handler: ServerEventHandler<T>
   return () => set.delete(handler as ServerEventHandler<never>);
 }
 
-/** Opens the stream; called once by the app shell. Returns the function that closes it. */
-export function startServerEvents(queryClient: QueryClient): () => void {
-  if (source !== undefined) return () => undefined;
-  client = queryClient;
-  source = new EventSource(EVENTS_URL);
+function open(queryClient: QueryClient, reopened: boolean): EventSource {
+  const opened = new EventSource(EVENTS_URL);
+  source = opened;
   listening.clear();
   for (const type of handlers.keys()) listen(type);
   let wasOpen = false;
-  source.addEventListener('open', () => {
+  opened.addEventListener('open', () => {
     setStatus('open');
+    // A new stream carries no Last-Event-ID, so the server cannot replay what was missed.
+    if (reopened && !wasOpen) void queryClient.invalidateQueries();
     wasOpen = true;
   });
-  source.addEventListener('error', () => setStatus(wasOpen ? 'reconnecting' : 'connecting'));
-  const opened = source;
+  opened.addEventListener('error', () => {
+    setStatus(wasOpen ? 'reconnecting' : 'connecting');
+    if (opened.readyState === EventSource.CLOSED) void recover(queryClient, opened);
+  });
+  return opened;
+}
+
+async function recover(queryClient: QueryClient, closed: EventSource): Promise<void> {
+  try {
+    await api.get<unknown>(ME_URL);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return;
+  }
+  setTimeout(() => {
+    if (source === closed) open(queryClient, true);
+  }, REOPEN_AFTER_MS);
+}
+
+/** Opens the stream; called once the user is logged in. Returns the function that closes it. */
+export function startServerEvents(queryClient: QueryClient): () => void {
+  if (source !== undefined) return () => undefined;
+  client = queryClient;
+  open(queryClient, false);
   return () => {
-    opened.close();
-    if (source === opened) source = undefined;
+    source?.close();
+    source = undefined;
     setStatus('connecting');
   };
 }

@@ -1,5 +1,6 @@
 /** Streams a File into a volume with XMLHttpRequest (the one browser API that reports upload progress). */
 import { ApiError } from '../../lib/api';
+import { reportUnauthenticated } from '../../lib/unauthenticated';
 
 export interface UploadHandle {
   done: Promise<void>;
@@ -27,6 +28,7 @@ export function uploadFile(url: string, file: Blob, onProgress: (loaded: number,
       } catch {
         // not JSON
       }
+      if (xhr.status === 401) reportUnauthenticated();
       reject(new ApiError(xhr.status, code, message));
     };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The upload was interrupted (network error)'));
