@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { UserMenu } from '../features/auth/UserMenu';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { HostSelector } from './HostSelector';
 import { useHostId } from './hosts';
@@ -46,8 +47,9 @@ export function Layout() {
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-between gap-4 border-b border-zinc-200 px-5 py-2 dark:border-zinc-800">
           <HostSelector hostId={hostId} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-4">
             <ConnectionIndicator hostId={hostId} />
+            <UserMenu />
           </div>
         </header>
         <main className="min-h-0 flex-1 overflow-auto">

@@ -1,28 +1,42 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { publicAuthRoutes } from '../features/auth/routes';
+import { RequireAuth } from '../features/auth/RequireAuth';
 import { hostRoutes } from '../features/host/routes';
 import { vmRoutes } from '../features/vms/routes';
 import { consoleRoutes } from '../features/consoles/routes';
 import { storageRoutes } from '../features/storage/routes';
 import { networkRoutes } from '../features/networks/routes';
+import { setLoginRedirect } from '../lib/unauthenticated';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { RootRedirect } from './RootRedirect';
 
-export const router = createBrowserRouter([
-  { path: '/', element: <RootRedirect /> },
+export const routes: RouteObject[] = [
+  ...publicAuthRoutes,
   {
-    path: '/hosts/:host',
-    element: <Layout />,
+    element: <RequireAuth />,
     children: [
-      { index: true, element: <Navigate to="vms" replace /> },
-      // One line per feature.
-      ...vmRoutes,
-      ...storageRoutes,
-      ...networkRoutes,
-      ...consoleRoutes,
-      ...hostRoutes,
+      { path: '/', element: <RootRedirect /> },
+      {
+        path: '/hosts/:host',
+        element: <Layout />,
+        children: [
+          { index: true, element: <Navigate to="vms" replace /> },
+          // One line per feature.
+          ...vmRoutes,
+          ...storageRoutes,
+          ...networkRoutes,
+          ...consoleRoutes,
+          ...hostRoutes,
+          { path: '*', element: <NotFound /> },
+        ],
+      },
       { path: '*', element: <NotFound /> },
     ],
   },
-  { path: '*', element: <NotFound /> },
-]);
+];
+
+export const router = createBrowserRouter(routes);
+
+// A 401 anywhere moves to the login page inside the app, keeping the cache and the page to return to.
+setLoginRedirect((url) => void router.navigate(url, { replace: true }));
