@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { acl, useCan } from '../auth/access';
 import type { PaneTarget } from './layout';
 import { SerialConsole } from './SerialConsole';
 import { VncConsole } from './VncConsole';
@@ -15,6 +16,7 @@ const KIND_LABEL = { serial: 'Serial', vnc: 'Display' } as const;
 
 /** One console: title bar with the VM, the serial/display switch and the workspace actions; then the console. */
 export function ConsolePane({ paneId, target, onTargetChange, actions }: ConsolePaneProps) {
+  const access = useCan('vm.console', acl.vm(target.host, target.uuid));
   return (
     <section
       className="flex h-full min-h-0 flex-col overflow-hidden rounded border border-zinc-200 dark:border-zinc-800"
@@ -43,7 +45,11 @@ export function ConsolePane({ paneId, target, onTargetChange, actions }: Console
         <div className="ml-auto flex items-center gap-1">{actions}</div>
       </header>
       <div className="min-h-0 flex-1">
-        {target.kind === 'serial' ? (
+        {!access.allowed ? (
+          <p className="p-4 text-sm text-zinc-600 dark:text-zinc-400" id={`console-${paneId}-denied`} data-missing-privilege="vm.console">
+            {access.disabledReason}: you may not open its consoles.
+          </p>
+        ) : target.kind === 'serial' ? (
           <SerialConsole
             key={`${target.host}/${target.uuid}/${target.device ?? ''}`}
             paneId={paneId}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useHosts } from '../../app/hosts';
-import { Button, ErrorBanner } from '../../lib/ui';
+import { ErrorBanner } from '../../lib/ui';
+import { acl } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import type { ConsoleKind, PaneTarget } from './layout';
 import { useVmList } from './queries';
 
@@ -45,7 +47,9 @@ export function PanePicker({ paneId, defaultHost, onPick }: PanePickerProps) {
           <option value="serial">Serial</option>
           <option value="vnc">Display (VNC)</option>
         </select>
-        <Button type="submit" variant="primary" id={`${id}-open`} disabled={chosen === undefined}>Open</Button>
+        <GuardedButton privilege="vm.console" path={acl.vm(host, chosen?.uuid ?? '')} type="submit" variant="primary" id={`${id}-open`} disabled={chosen === undefined}>
+          Open
+        </GuardedButton>
       </div>
       {vms.error && <ErrorBanner error={vms.error} />}
     </form>

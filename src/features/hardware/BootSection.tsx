@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { BOOT_DEVICES, virshBoot, type HardwareView } from '../../../common/hardware.js';
 import { Button, ErrorBanner, VirshHint } from '../../lib/ui';
+import { acl } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import { useHardwareChange } from './queries';
 
 type BootDevice = (typeof BOOT_DEVICES)[number];
@@ -9,6 +11,7 @@ const isBootDevice = (d: string): d is BootDevice => (BOOT_DEVICES as readonly s
 
 export function BootSection({ host, hw, onDone }: { host: string; hw: HardwareView; onDone: (virsh: string, summary: string) => void }) {
   const change = useHardwareChange(host, hw.uuid);
+  const guard = { privilege: 'vm.config', path: acl.vm(host, hw.uuid) } as const;
   const initial = hw.bootDevices.filter(isBootDevice);
   const [order, setOrder] = useState<BootDevice[]>(initial.length > 0 ? initial : ['hd']);
   const move = (i: number, by: number) => {
@@ -36,9 +39,9 @@ export function BootSection({ host, hw, onDone }: { host: string; hw: HardwareVi
         {unused.map((d) => <Button key={d} size="sm" onClick={() => setOrder([...order, d])}>Add {LABELS[d]}</Button>)}
       </div>
       <VirshHint command={virshBoot(hw.name, order)} />
-      <Button size="sm" variant="primary" id="hw-boot-save" busy={change.isPending} disabled={!hw.persistent} onClick={() => change.mutate({ method: 'put', path: ['boot'], body: { devices: order } }, { onSuccess: (r) => onDone(r.virsh, r.summary) })}>
+      <GuardedButton {...guard} size="sm" variant="primary" id="hw-boot-save" busy={change.isPending} disabled={!hw.persistent} onClick={() => change.mutate({ method: 'put', path: ['boot'], body: { devices: order } }, { onSuccess: (r) => onDone(r.virsh, r.summary) })}>
         Save boot order
-      </Button>
+      </GuardedButton>
       {change.error !== null && <ErrorBanner error={change.error} title="The boot order did not change" />}
     </section>
   );

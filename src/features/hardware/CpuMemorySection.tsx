@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { virshSetMemory, virshSetVcpus, type ApplyMode, type HardwareView } from '../../../common/hardware.js';
 import { formatBytes } from '../../../common/format.js';
-import { Button, ErrorBanner, VirshHint } from '../../lib/ui';
+import { ErrorBanner, VirshHint } from '../../lib/ui';
 import { Field, TextInput } from '../../lib/ui/Field';
 import { ApplyPicker, allowedApply, applyFlags } from './ApplyPicker';
+import { acl } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import { useHardwareChange } from './queries';
 
 const MiB = 1024 * 1024;
@@ -11,6 +13,7 @@ const intOrUndefined = (s: string): number | undefined => (s.trim() === '' || !/
 
 export function CpuMemorySection({ host, hw, onDone }: { host: string; hw: HardwareView; onDone: (virsh: string, summary: string) => void }) {
   const vcpuChange = useHardwareChange(host, hw.uuid);
+  const guard = { privilege: 'vm.config', path: acl.vm(host, hw.uuid) } as const;
   const memChange = useHardwareChange(host, hw.uuid);
   const shown = hw.vcpus.live ?? hw.vcpus.config;
   const mem = hw.memory.live ?? hw.memory.config;
@@ -62,7 +65,8 @@ export function CpuMemorySection({ host, hw, onDone }: { host: string; hw: Hardw
         </div>
         <ApplyPicker id="hw-vcpus-apply" hw={hw} value={vcpuApply} onValue={setVcpuApply} />
         <VirshHint command={virshSetVcpus(hw.name, c, m, vFlags.live, vFlags.config)} />
-        <Button
+        <GuardedButton
+          {...guard}
           size="sm"
           variant="primary"
           id="hw-vcpus-save"
@@ -71,7 +75,7 @@ export function CpuMemorySection({ host, hw, onDone }: { host: string; hw: Hardw
           onClick={() => vcpuChange.mutate({ method: 'put', path: ['vcpus'], body: { ...(c === undefined ? {} : { count: c }), ...(m === undefined ? {} : { maximum: m }), apply: vcpuApply } }, { onSuccess: (r) => { setCount(''); setMaximum(''); onDone(r.virsh, r.summary); } })}
         >
           Set vCPUs
-        </Button>
+        </GuardedButton>
         {vcpuChange.error !== null && <ErrorBanner error={vcpuChange.error} title="The vCPUs did not change" />}
       </div>
       <div className="space-y-2">
@@ -91,7 +95,8 @@ export function CpuMemorySection({ host, hw, onDone }: { host: string; hw: Hardw
         </div>
         <ApplyPicker id="hw-mem-apply" hw={hw} value={memApply} onValue={setMemApply} />
         <VirshHint command={virshSetMemory(hw.name, cur === undefined ? undefined : cur * MiB, max === undefined ? undefined : max * MiB, mFlags.live, mFlags.config)} />
-        <Button
+        <GuardedButton
+          {...guard}
           size="sm"
           variant="primary"
           id="hw-mem-save"
@@ -100,7 +105,7 @@ export function CpuMemorySection({ host, hw, onDone }: { host: string; hw: Hardw
           onClick={() => memChange.mutate({ method: 'put', path: ['memory'], body: { ...(cur === undefined ? {} : { currentBytes: cur * MiB }), ...(max === undefined ? {} : { maxBytes: max * MiB }), apply: memApply } }, { onSuccess: (r) => { setMemMiB(''); setMaxMiB(''); onDone(r.virsh, r.summary); } })}
         >
           Set memory
-        </Button>
+        </GuardedButton>
         {memChange.error !== null && <ErrorBanner error={memChange.error} title="The memory did not change" />}
       </div>
     </section>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { virshChangeMedia, virshDetachDisk, type HardwareView, type HwDisk } from '../../../common/hardware.js';
-import { Button, ConfirmDialog, DiskSource, VirshHint } from '../../lib/ui';
+import { ConfirmDialog, DiskSource, VirshHint } from '../../lib/ui';
 import { AddDiskDialog } from './AddDiskDialog';
 import { GrowDiskDialog, InsertMediaDialog } from './DiskDialogs';
+import { acl } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import { useHardwareChange } from './queries';
 import { whereText } from './where';
 
@@ -10,6 +12,7 @@ type Open = { kind: 'add' } | { kind: 'detach' | 'insert' | 'grow' | 'eject'; di
 
 export function DisksSection({ host, hw, onDone }: { host: string; hw: HardwareView; onDone: (virsh: string, summary: string) => void }) {
   const change = useHardwareChange(host, hw.uuid);
+  const guard = { privilege: 'vm.config', path: acl.vm(host, hw.uuid) } as const;
   const [open, setOpen] = useState<Open>(undefined);
   const close = () => {
     change.reset();
@@ -25,7 +28,7 @@ export function DisksSection({ host, hw, onDone }: { host: string; hw: HardwareV
     <section aria-labelledby="hw-disks-title" className="space-y-2">
       <div className="flex items-center justify-between">
         <h2 id="hw-disks-title" className="text-sm font-semibold">Disks</h2>
-        <Button size="sm" onClick={() => setOpen({ kind: 'add' })} id="hw-disk-add">Add disk</Button>
+        <GuardedButton {...guard} size="sm" onClick={() => setOpen({ kind: 'add' })} id="hw-disk-add">Add disk</GuardedButton>
       </div>
       <table id="hw-disks" className="w-full text-left text-sm">
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
@@ -43,10 +46,10 @@ export function DisksSection({ host, hw, onDone }: { host: string; hw: HardwareV
               <td className="pr-3 text-xs">{whereText(d.live, d.config, hw.active)}</td>
               <td className="py-1">
                 <div className="flex flex-wrap gap-1">
-                  {d.device === 'cdrom' && d.source !== undefined && <Button size="sm" onClick={() => setOpen({ kind: 'eject', disk: d })} id={`hw-disk-${d.target}-eject`}>Eject</Button>}
-                  {d.device === 'cdrom' && <Button size="sm" onClick={() => setOpen({ kind: 'insert', disk: d })} id={`hw-disk-${d.target}-insert`}>Insert…</Button>}
-                  {d.device === 'disk' && <Button size="sm" onClick={() => setOpen({ kind: 'grow', disk: d })} id={`hw-disk-${d.target}-grow`}>Grow…</Button>}
-                  <Button size="sm" variant="danger" onClick={() => setOpen({ kind: 'detach', disk: d })} id={`hw-disk-${d.target}-detach`}>Detach</Button>
+                  {d.device === 'cdrom' && d.source !== undefined && <GuardedButton {...guard} size="sm" onClick={() => setOpen({ kind: 'eject', disk: d })} id={`hw-disk-${d.target}-eject`}>Eject</GuardedButton>}
+                  {d.device === 'cdrom' && <GuardedButton {...guard} size="sm" onClick={() => setOpen({ kind: 'insert', disk: d })} id={`hw-disk-${d.target}-insert`}>Insert…</GuardedButton>}
+                  {d.device === 'disk' && <GuardedButton {...guard} size="sm" onClick={() => setOpen({ kind: 'grow', disk: d })} id={`hw-disk-${d.target}-grow`}>Grow…</GuardedButton>}
+                  <GuardedButton {...guard} size="sm" variant="danger" onClick={() => setOpen({ kind: 'detach', disk: d })} id={`hw-disk-${d.target}-detach`}>Detach</GuardedButton>
                 </div>
               </td>
             </tr>

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { virshDetachInterface, type HardwareView, type HwNic } from '../../../common/hardware.js';
-import { Badge, Button, ConfirmDialog, ErrorBanner, VirshHint } from '../../lib/ui';
+import { Badge, ConfirmDialog, ErrorBanner, VirshHint } from '../../lib/ui';
 import { AddNicDialog } from './AddNicDialog';
+import { acl } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import { useHardwareChange } from './queries';
 import { whereText } from './where';
 
 export function NicsSection({ host, hw, onDone }: { host: string; hw: HardwareView; onDone: (virsh: string, summary: string) => void }) {
   const change = useHardwareChange(host, hw.uuid);
+  const guard = { privilege: 'vm.config', path: acl.vm(host, hw.uuid) } as const;
   const [adding, setAdding] = useState(false);
   const [detaching, setDetaching] = useState<HwNic | undefined>(undefined);
   const done = (virsh: string, summary: string) => {
@@ -19,7 +22,7 @@ export function NicsSection({ host, hw, onDone }: { host: string; hw: HardwareVi
     <section aria-labelledby="hw-nics-title" className="space-y-2">
       <div className="flex items-center justify-between">
         <h2 id="hw-nics-title" className="text-sm font-semibold">Network interfaces</h2>
-        <Button size="sm" onClick={() => setAdding(true)} id="hw-nic-add">Add NIC</Button>
+        <GuardedButton {...guard} size="sm" onClick={() => setAdding(true)} id="hw-nic-add">Add NIC</GuardedButton>
       </div>
       {hw.interfaces.length === 0 ? (
         <p className="text-sm text-zinc-500">No NICs.</p>
@@ -42,15 +45,16 @@ export function NicsSection({ host, hw, onDone }: { host: string; hw: HardwareVi
                   <td className="pr-3 text-xs">{whereText(i.live, i.config, hw.active)}</td>
                   <td className="py-1">
                     <div className="flex gap-1">
-                      <Button
+                      <GuardedButton
+                        {...guard}
                         size="sm"
                         id={`${id}-link`}
                         busy={change.isPending && change.variables.path[2] === 'link' && change.variables.path[1] === i.mac}
                         onClick={() => change.mutate({ method: 'put', path: ['interfaces', i.mac, 'link'], body: { state: i.link === 'up' ? 'down' : 'up' } }, { onSuccess: (r) => onDone(r.virsh, r.summary) })}
                       >
                         {i.link === 'up' ? 'Link down' : 'Link up'}
-                      </Button>
-                      <Button size="sm" variant="danger" onClick={() => setDetaching(i)} id={`${id}-detach`}>Detach</Button>
+                      </GuardedButton>
+                      <GuardedButton {...guard} size="sm" variant="danger" onClick={() => setDetaching(i)} id={`${id}-detach`}>Detach</GuardedButton>
                     </div>
                   </td>
                 </tr>

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { NetworkSummary } from '../../../common/networks.js';
-import { createQueryClient } from '../../lib/query';
+import { queryClientAs } from '../auth/me.test-helpers';
 import { NetworkRow } from './NetworkRow';
 
 const network = (autostart: boolean): NetworkSummary => ({
@@ -24,7 +24,7 @@ const network = (autostart: boolean): NetworkSummary => ({
 
 function renderRow(autostart: boolean) {
   return render(
-    <QueryClientProvider client={createQueryClient()}>
+    <QueryClientProvider client={queryClientAs()}>
       <table>
         <tbody>
           <NetworkRow host="local" network={network(autostart)} selected={false} onSelect={() => undefined} />

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { NetworkSummary } from '../../../common/networks.js';
 import { ApiError } from '../../lib/api';
 import { Badge, Button, ConfirmDialog, Switch, VirshHint } from '../../lib/ui';
+import { acl, useCan } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import { useNetworkAction, type NetworkAction } from './queries';
 import { virshForNetworkAction } from './virsh';
 
@@ -10,6 +12,8 @@ const MODE_NAMES: Record<string, string> = { nat: 'NAT', route: 'Routed', isolat
 type Confirm = 'stop' | 'delete' | undefined;
 
 export function NetworkRow({ host, network, selected, onSelect }: { host: string; network: NetworkSummary; selected: boolean; onSelect: () => void }) {
+  const guard = { privilege: 'network.edit', path: acl.network(host, network.name) } as const;
+  const edit = useCan(guard.privilege, guard.path);
   const action = useNetworkAction(host);
   const [confirm, setConfirm] = useState<Confirm>(undefined);
   const [lastAction, setLastAction] = useState<NetworkAction | undefined>(undefined);
@@ -46,9 +50,9 @@ export function NetworkRow({ host, network, selected, onSelect }: { host: string
         <td className="py-2">
           <div className="flex flex-wrap gap-1">
             {n.active ? (
-              <Button size="sm" onClick={() => setConfirm('stop')} id={`${id}-stop`} busy={busy('stop')}>Stop</Button>
+              <GuardedButton {...guard} size="sm" onClick={() => setConfirm('stop')} id={`${id}-stop`} busy={busy('stop')}>Stop</GuardedButton>
             ) : (
-              <Button size="sm" onClick={() => run('start')} id={`${id}-start`} busy={busy('start')}>Start</Button>
+              <GuardedButton {...guard} size="sm" onClick={() => run('start')} id={`${id}-start`} busy={busy('start')}>Start</GuardedButton>
             )}
             <Switch
               label="Autostart"
@@ -56,9 +60,10 @@ export function NetworkRow({ host, network, selected, onSelect }: { host: string
               onChange={(on) => run(on ? 'autostart-on' : 'autostart-off')}
               id={`${id}-autostart`}
               busy={busy('autostart-on') || busy('autostart-off')}
-              title={virshForNetworkAction(n.name, n.autostart ? 'autostart-off' : 'autostart-on')}
+              disabled={!edit.allowed}
+              title={edit.disabledReason ?? virshForNetworkAction(n.name, n.autostart ? 'autostart-off' : 'autostart-on')}
             />
-            <Button size="sm" variant="danger" onClick={() => setConfirm('delete')} id={`${id}-delete`}>Delete</Button>
+            <GuardedButton {...guard} size="sm" variant="danger" onClick={() => setConfirm('delete')} id={`${id}-delete`}>Delete</GuardedButton>
           </div>
           {action.error !== null && confirm === undefined && (
             <p className="mt-1 max-w-xs text-xs text-red-700 dark:text-red-400" role="alert" data-testid="network-action-error">

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useHostId } from '../../app/hosts';
-import { Button, ErrorBanner, LoadingState } from '../../lib/ui';
+import { ErrorBanner, LoadingState } from '../../lib/ui';
+import { acl } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { NetworkDetails } from './NetworkDetails';
 import { NetworkRow } from './NetworkRow';
@@ -20,9 +22,9 @@ export function NetworksPage() {
     <section className="p-6" id="networks-page">
       <div className="mb-4 flex items-center justify-between">
         <h1 className="text-xl font-semibold">Virtual networks</h1>
-        <Button variant="primary" onClick={() => setCreating(true)} id="network-create">
+        <GuardedButton privilege="network.edit" path={acl.host(host)} variant="primary" onClick={() => setCreating(true)} id="network-create">
           Create network
-        </Button>
+        </GuardedButton>
       </div>
       {isPending && <LoadingState label="Reading networks…" />}
       {error !== null && <ErrorBanner error={error} title="Cannot list networks" onRetry={() => void refetch()} id="networks-error" />}

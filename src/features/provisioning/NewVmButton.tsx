@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button } from '../../lib/ui';
+import { acl } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import { NewVmWizard } from './wizard/NewVmWizard';
 
 /** "New VM" for the VM list header. */
@@ -7,9 +8,9 @@ export function NewVmButton({ host }: { host: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="primary" id="vm-new" onClick={() => setOpen(true)}>
+      <GuardedButton privilege="vm.create" path={acl.host(host)} variant="primary" id="vm-new" onClick={() => setOpen(true)}>
         New VM
-      </Button>
+      </GuardedButton>
       <NewVmWizard host={host} open={open} onClose={() => setOpen(false)} />
     </>
   );

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { VmSummary } from '../../../common/vms.js';
-import { createQueryClient } from '../../lib/query';
+import { queryClientAs } from '../auth/me.test-helpers';
 import { VmProvisioningActions } from './VmProvisioningActions';
 
 const vm: VmSummary = {
@@ -22,7 +22,7 @@ afterEach(cleanup);
 describe('VmProvisioningActions', () => {
   it('"Save" (managed save) is labelled "Save state" with a tooltip saying what it does', () => {
     render(
-      <QueryClientProvider client={createQueryClient()}>
+      <QueryClientProvider client={queryClientAs()}>
         <VmProvisioningActions host="local" uri="qemu:///system" vm={vm} />
       </QueryClientProvider>,
     );

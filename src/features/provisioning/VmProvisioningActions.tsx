@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { VmSummary } from '../../../common/vms.js';
-import { Button, ErrorBanner } from '../../lib/ui';
+import { ErrorBanner } from '../../lib/ui';
+import { acl } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import { CloneDialog } from './CloneDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { useSaveVm } from './queries';
@@ -10,10 +12,13 @@ export function VmProvisioningActions({ host, uri, vm }: { host: string; uri: st
   const [dialog, setDialog] = useState<'clone' | 'delete' | undefined>();
   const save = useSaveVm(host);
   const canSave = vm.state === 'running' || vm.state === 'paused';
+  const vmPath = acl.vm(host, vm.uuid);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label={`Provisioning for ${vm.name}`}>
-        <Button
+        <GuardedButton
+          privilege="vm.power"
+          path={vmPath}
           id="vm-action-save"
           disabled={!canSave}
           busy={save.isPending}
@@ -25,13 +30,13 @@ export function VmProvisioningActions({ host, uri, vm }: { host: string; uri: st
           onClick={() => save.mutate(vm.uuid)}
         >
           Save state
-        </Button>
-        <Button id="vm-action-clone" onClick={() => setDialog('clone')} title={`virt-clone --original ${vm.name} --auto-clone`}>
+        </GuardedButton>
+        <GuardedButton privilege="vm.create" path={acl.host(host)} id="vm-action-clone" onClick={() => setDialog('clone')} title={`virt-clone --original ${vm.name} --auto-clone`}>
           Clone…
-        </Button>
-        <Button id="vm-action-delete" variant="danger" onClick={() => setDialog('delete')} title={`virsh -c ${uri} undefine ${vm.name}`}>
+        </GuardedButton>
+        <GuardedButton privilege="vm.delete" path={vmPath} id="vm-action-delete" variant="danger" onClick={() => setDialog('delete')} title={`virsh -c ${uri} undefine ${vm.name}`}>
           Delete…
-        </Button>
+        </GuardedButton>
         {vm.state === 'shutoff' && vm.stateReason === 'saved' && (
           <span className="text-xs text-zinc-500" id="vm-saved-note">
             Saved: Start restores its memory state

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useHostSummary } from '../../app/hosts';
 import { formatBytes } from '../../../common/format.js';
-import { Badge, Button, ErrorBanner, LoadingState } from '../../lib/ui';
+import { Badge, ErrorBanner, LoadingState } from '../../lib/ui';
+import { acl } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import type { VmTabProps } from '../vms/tab-types';
 import { CreateSnapshotDialog } from './CreateSnapshotDialog';
 import { DeleteSnapshotDialog } from './DeleteSnapshotDialog';
@@ -27,6 +29,7 @@ export function SnapshotsTab({ host, vm }: VmTabProps) {
   const selectedName = rows.some((r) => r.snapshot.name === picked) ? picked : (query.data?.current ?? rows[0]?.snapshot.name ?? null);
   const selected = rows.find((r) => r.snapshot.name === selectedName)?.snapshot;
   const descendants = selectedName === null ? [] : descendantsOf(rows, selectedName);
+  const guard = { privilege: 'vm.snapshot', path: acl.vm(host, vm.uuid) } as const;
 
   if (query.isPending) return <LoadingState label="Loading snapshots…" />;
   if (query.isError) return <ErrorBanner error={query.error} title="Snapshots could not be listed" onRetry={() => void query.refetch()} id="snapshots-error" />;
@@ -35,9 +38,9 @@ export function SnapshotsTab({ host, vm }: VmTabProps) {
   return (
     <section className="space-y-4" id="snapshots-tab" aria-label="Snapshots">
       <div className="flex flex-wrap items-center gap-3">
-        <Button variant="primary" id="snapshot-create" onClick={() => setDialog('create')} disabled={capabilities.defaultKind === null}>
+        <GuardedButton {...guard} variant="primary" id="snapshot-create" onClick={() => setDialog('create')} disabled={capabilities.defaultKind === null}>
           Take snapshot…
-        </Button>
+        </GuardedButton>
         {capabilities.defaultKind === null && (
           <span className="text-xs text-zinc-500" id="snapshot-create-unavailable">
             {capabilities.internal.reason ?? capabilities.external.reason}
@@ -94,12 +97,12 @@ export function SnapshotsTab({ host, vm }: VmTabProps) {
                 )}
               </dl>
               <div className="flex flex-wrap gap-2">
-                <Button id="snapshot-revert" onClick={() => setDialog('revert')} disabled={!selected.revertible} aria-describedby={selected.revertible ? undefined : 'snapshot-revert-problem'}>
+                <GuardedButton {...guard} id="snapshot-revert" onClick={() => setDialog('revert')} disabled={!selected.revertible} aria-describedby={selected.revertible ? undefined : 'snapshot-revert-problem'}>
                   Revert to this snapshot…
-                </Button>
-                <Button id="snapshot-delete" variant="danger" onClick={() => setDialog('delete')}>
+                </GuardedButton>
+                <GuardedButton {...guard} id="snapshot-delete" variant="danger" onClick={() => setDialog('delete')}>
                   Delete…
-                </Button>
+                </GuardedButton>
               </div>
               {!selected.revertible && (
                 <p className="text-xs text-amber-700 dark:text-amber-400" id="snapshot-revert-problem">

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { PoolSummary } from '../../../common/storage.js';
-import { createQueryClient } from '../../lib/query';
+import { queryClientAs } from '../auth/me.test-helpers';
 import { PoolActions } from './PoolActions';
 
 const pool = (autostart: boolean): PoolSummary => ({
@@ -27,7 +27,7 @@ describe('PoolActions', () => {
   it('"Autostart off" buttons read like a status: autostart is a switch that shows its state', () => {
     for (const on of [false, true]) {
       const { unmount } = render(
-        <QueryClientProvider client={createQueryClient()}>
+        <QueryClientProvider client={queryClientAs()}>
           <PoolActions host="local" pool={pool(on)} />
         </QueryClientProvider>,
       );

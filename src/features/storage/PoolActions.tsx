@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { PoolSummary } from '../../../common/storage.js';
 import { poolCommand } from '../../../common/storage-virsh.js';
-import { Button, ConfirmDialog, ErrorBanner, Switch, VirshHint } from '../../lib/ui';
+import { ConfirmDialog, ErrorBanner, Switch, VirshHint } from '../../lib/ui';
 import { TextInput } from '../../lib/ui/Field';
+import { acl, useCan } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import { usePoolAction, usePoolUsers, type PoolAction } from './queries';
 
 type Confirm = 'stop' | 'undefine' | 'delete-storage' | null;
@@ -10,6 +12,8 @@ type Confirm = 'stop' | 'undefine' | 'delete-storage' | null;
 /** Lifecycle buttons of one pool; destructive ones ask first and say what is lost. */
 export function PoolActions({ host, pool }: { host: string; pool: PoolSummary }) {
   const action = usePoolAction(host);
+  const guard = { privilege: 'storage.edit', path: acl.pool(host, pool.name) } as const;
+  const edit = useCan(guard.privilege, guard.path);
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [typed, setTyped] = useState('');
   const run = (a: PoolAction, after?: () => void) =>
@@ -26,15 +30,15 @@ export function PoolActions({ host, pool }: { host: string; pool: PoolSummary })
       <div className="flex flex-wrap gap-2">
         {pool.active ? (
           <>
-            <Button size="sm" id={id('refresh')} busy={busy('refresh')} onClick={() => run('refresh')}>Refresh</Button>
-            <Button size="sm" id={id('stop')} onClick={() => setConfirm('stop')}>Stop</Button>
+            <GuardedButton {...guard} size="sm" id={id('refresh')} busy={busy('refresh')} onClick={() => run('refresh')}>Refresh</GuardedButton>
+            <GuardedButton {...guard} size="sm" id={id('stop')} onClick={() => setConfirm('stop')}>Stop</GuardedButton>
           </>
         ) : (
           <>
-            <Button size="sm" variant="primary" id={id('start')} busy={busy('start')} onClick={() => run('start')}>Start</Button>
-            <Button size="sm" id={id('build')} busy={busy('build')} onClick={() => run('build')}>Build</Button>
-            <Button size="sm" variant="danger" id={id('undefine')} onClick={() => setConfirm('undefine')}>Remove pool</Button>
-            <Button size="sm" variant="danger" id={id('delete-storage')} onClick={() => setConfirm('delete-storage')}>Delete storage…</Button>
+            <GuardedButton {...guard} size="sm" variant="primary" id={id('start')} busy={busy('start')} onClick={() => run('start')}>Start</GuardedButton>
+            <GuardedButton {...guard} size="sm" id={id('build')} busy={busy('build')} onClick={() => run('build')}>Build</GuardedButton>
+            <GuardedButton {...guard} size="sm" variant="danger" id={id('undefine')} onClick={() => setConfirm('undefine')}>Remove pool</GuardedButton>
+            <GuardedButton {...guard} size="sm" variant="danger" id={id('delete-storage')} onClick={() => setConfirm('delete-storage')}>Delete storage…</GuardedButton>
           </>
         )}
         <Switch
@@ -42,8 +46,9 @@ export function PoolActions({ host, pool }: { host: string; pool: PoolSummary })
           id={id('autostart')}
           checked={pool.autostart}
           busy={busy('autostart-on') || busy('autostart-off')}
+          disabled={!edit.allowed}
           onChange={(on) => run(on ? 'autostart-on' : 'autostart-off')}
-          title={poolCommand.autostart(pool.name, !pool.autostart)}
+          title={edit.disabledReason ?? poolCommand.autostart(pool.name, !pool.autostart)}
         />
       </div>
       {action.error !== null && confirm === null && <ErrorBanner error={action.error} id={id('error')} />}

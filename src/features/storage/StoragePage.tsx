@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useHostId } from '../../app/hosts';
-import { Button, ErrorBanner, LoadingState } from '../../lib/ui';
+import { ErrorBanner, LoadingState } from '../../lib/ui';
+import { acl } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import { CreateVolumeDialog } from './CreateVolumeDialog';
 import { PoolActions } from './PoolActions';
 import { PoolDetailsView } from './PoolDetailsView';
@@ -31,8 +33,8 @@ export function PoolPanel({ host, name }: { host: string; name: string }) {
         <h3 className="text-sm font-semibold">Volumes</h3>
         {pool.active && (
           <div className="flex gap-2">
-            <Button size="sm" id="volume-upload-new" disabled={!pool.volumeTransfer} title={pool.volumeTransfer ? undefined : noTransferReason(pool.type)} onClick={() => setDialog('upload')}>Upload file…</Button>
-            <Button size="sm" variant="primary" id="volume-create" onClick={() => setDialog('create')}>New volume</Button>
+            <GuardedButton privilege="storage.edit" path={acl.pool(host, pool.name)} size="sm" id="volume-upload-new" disabled={!pool.volumeTransfer} title={pool.volumeTransfer ? undefined : noTransferReason(pool.type)} onClick={() => setDialog('upload')}>Upload file…</GuardedButton>
+            <GuardedButton privilege="storage.edit" path={acl.pool(host, pool.name)} size="sm" variant="primary" id="volume-create" onClick={() => setDialog('create')}>New volume</GuardedButton>
           </div>
         )}
       </div>
@@ -57,7 +59,7 @@ export function StoragePage() {
     <section className="space-y-4 p-6" id="storage-page">
       <div className="flex items-center justify-between">
         <h1 className="text-xl font-semibold">Storage</h1>
-        <Button variant="primary" id="pool-new" onClick={() => setWizard(true)}>New pool…</Button>
+        <GuardedButton privilege="storage.edit" path={acl.host(host)} variant="primary" id="pool-new" onClick={() => setWizard(true)}>New pool…</GuardedButton>
       </div>
       {isPending && <LoadingState label="Reading storage pools…" />}
       {error !== null && <ErrorBanner error={error} title="Cannot list storage pools" onRetry={() => void refetch()} />}

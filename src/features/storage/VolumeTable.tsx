@@ -3,6 +3,8 @@ import type { VolumeSummary } from '../../../common/storage.js';
 import { formatBytes } from '../../../common/format.js';
 import { volumeCommand } from '../../../common/storage-virsh.js';
 import { Button, ConfirmDialog, VirshHint } from '../../lib/ui';
+import { acl } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import { CloneVolumeDialog } from './CloneVolumeDialog';
 import { useVolumeAction, volumePath } from './queries';
 import { ResizeVolumeDialog } from './ResizeVolumeDialog';
@@ -32,6 +34,7 @@ export function noTransferReason(poolType: string): string {
 }
 
 export function VolumeTable({ host, pool, poolType, volumeTransfer, volumes }: { host: string; pool: string; poolType: string; volumeTransfer: boolean; volumes: readonly VolumeSummary[] }) {
+  const guard = { privilege: 'storage.edit', path: acl.pool(host, pool) } as const;
   const [open, setOpen] = useState<Open>(null);
   const action = useVolumeAction(host, pool);
   const close = () => { setOpen(null); action.reset(); };
@@ -69,9 +72,9 @@ export function VolumeTable({ host, pool, poolType, volumeTransfer, volumes }: {
               <td className="py-2 pr-3 text-xs"><UsedBy volume={v} /></td>
               <td className="py-2 pr-3">
                 <div className="flex flex-wrap justify-end gap-1">
-                  <Button size="sm" variant="ghost" id={`volume-resize-${v.name}`} onClick={() => setOpen({ kind: 'resize', vol: v })}>Resize</Button>
-                  <Button size="sm" variant="ghost" id={`volume-clone-${v.name}`} onClick={() => setOpen({ kind: 'clone', vol: v })}>Clone</Button>
-                  <Button size="sm" variant="ghost" id={`volume-upload-${v.name}`} disabled={!volumeTransfer} title={volumeTransfer ? undefined : noTransferReason(poolType)} onClick={() => setOpen({ kind: 'upload', vol: v })}>Upload</Button>
+                  <GuardedButton {...guard} size="sm" variant="ghost" id={`volume-resize-${v.name}`} onClick={() => setOpen({ kind: 'resize', vol: v })}>Resize</GuardedButton>
+                  <GuardedButton {...guard} size="sm" variant="ghost" id={`volume-clone-${v.name}`} onClick={() => setOpen({ kind: 'clone', vol: v })}>Clone</GuardedButton>
+                  <GuardedButton {...guard} size="sm" variant="ghost" id={`volume-upload-${v.name}`} disabled={!volumeTransfer} title={volumeTransfer ? undefined : noTransferReason(poolType)} onClick={() => setOpen({ kind: 'upload', vol: v })}>Upload</GuardedButton>
                   {!volumeTransfer ? (
                     <Button size="sm" variant="ghost" disabled id={`volume-download-${v.name}`} title={noTransferReason(poolType)}>Download</Button>
                   ) : v.usedBy.some((u) => u.active) ? (
@@ -81,8 +84,8 @@ export function VolumeTable({ host, pool, poolType, volumeTransfer, volumes }: {
                       href={volumePath(host, pool, v.name, 'content')} download={v.name} id={`volume-download-${v.name}`}
                       title={volumeCommand.download(pool, v.name, v.name)}>Download</a>
                   )}
-                  <Button size="sm" variant="ghost" id={`volume-wipe-${v.name}`} onClick={() => setOpen({ kind: 'wipe', vol: v })}>Wipe</Button>
-                  <Button size="sm" variant="ghost" className="text-red-700 dark:text-red-400" id={`volume-delete-${v.name}`} onClick={() => setOpen({ kind: 'delete', vol: v })}>Delete</Button>
+                  <GuardedButton {...guard} size="sm" variant="ghost" id={`volume-wipe-${v.name}`} onClick={() => setOpen({ kind: 'wipe', vol: v })}>Wipe</GuardedButton>
+                  <GuardedButton {...guard} size="sm" variant="ghost" className="text-red-700 dark:text-red-400" id={`volume-delete-${v.name}`} onClick={() => setOpen({ kind: 'delete', vol: v })}>Delete</GuardedButton>
                 </div>
               </td>
             </tr>

@@ -3,6 +3,7 @@ import { useHostSummary } from '../../app/hosts';
 import { formatDuration } from '../../lib/format';
 import { formatBytes } from '../../../common/format.js';
 import { ErrorBanner, VirshHint } from '../../lib/ui';
+import { acl, useCan } from '../auth/access';
 import { LiveCharts } from './LiveCharts';
 import { useSetAutostart, useVm } from './queries';
 import { StateBadge } from './StateBadge';
@@ -40,6 +41,7 @@ function Uptime({ host, uuid, seconds }: { host: string; uuid: string; seconds: 
 export function OverviewTab({ host, vm }: VmTabProps) {
   const uri = useHostSummary(host)?.uri ?? '';
   const autostart = useSetAutostart(host);
+  const config = useCan('vm.config', acl.vm(host, vm.uuid));
   // Shown at once while libvirt applies it; the answer (or the error) decides after.
   const [wanted, setWanted] = useState<boolean | undefined>();
   const running = vm.state === 'running' || vm.state === 'paused' || vm.state === 'blocked';
@@ -88,12 +90,12 @@ export function OverviewTab({ host, vm }: VmTabProps) {
       </dl>
 
       <div className="space-y-1">
-        <label className="flex items-center gap-2 text-sm">
+        <label className="flex items-center gap-2 text-sm" title={config.disabledReason}>
           <input
             type="checkbox"
             id="vm-autostart-toggle"
             checked={wanted ?? vm.autostart}
-            disabled={wanted !== undefined || !vm.persistent}
+            disabled={wanted !== undefined || !vm.persistent || !config.allowed}
             onChange={(e) => {
               const enabled = e.target.checked;
               setWanted(enabled);

@@ -1,5 +1,7 @@
 import type { VmSummary } from '../../../common/vms.js';
-import { Button, ErrorBanner } from '../../lib/ui';
+import { ErrorBanner } from '../../lib/ui';
+import { acl } from '../auth/access';
+import { GuardedButton } from '../auth/GuardedButton';
 import { usePersistVm } from './queries';
 import { virshForPersist } from './virsh';
 
@@ -17,7 +19,9 @@ export function TransientNotice({ host, uri, vm }: { host: string; uri: string; 
           <strong>Transient VM.</strong> libvirt keeps no configuration for it: when it stops (shut down or forced off) it disappears
           from this host. Make it persistent to keep it defined after it stops.
         </p>
-        <Button
+        <GuardedButton
+          privilege="vm.config"
+          path={acl.vm(host, vm.uuid)}
           id="vm-make-persistent"
           size="sm"
           busy={persist.isPending}
@@ -25,7 +29,7 @@ export function TransientNotice({ host, uri, vm }: { host: string; uri: string; 
           onClick={() => persist.mutate(vm.uuid)}
         >
           Make persistent
-        </Button>
+        </GuardedButton>
       </div>
       {persist.error !== null && <ErrorBanner error={persist.error} title={`Could not make ${vm.name} persistent`} id="vm-persist-error" />}
     </div>

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { VmSummary } from '../../../common/vms.js';
-import { createQueryClient } from '../../lib/query';
+import { queryClientAs } from '../auth/me.test-helpers';
 import { VmActions } from './VmActions';
 
 const vm = (state: VmSummary['state']): VmSummary => ({
@@ -19,7 +19,7 @@ const vm = (state: VmSummary['state']): VmSummary => ({
 
 function renderActions(state: VmSummary['state'], domainType?: string) {
   return render(
-    <QueryClientProvider client={createQueryClient()}>
+    <QueryClientProvider client={queryClientAs()}>
       <VmActions host="local" uri="qemu:///system" vm={{ ...vm(state), ...(domainType === undefined ? {} : { domainType }) }} idPrefix="vm-action" />
     </QueryClientProvider>,
   );

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { actionAllowed, type VmActionName, type VmSummary } from '../../../common/vms.js';
 import { Button, ConfirmDialog, ErrorBanner, MenuButton, type ButtonVariant } from '../../lib/ui';
+import { acl, useCan } from '../auth/access';
 import { useVmAction } from './queries';
 import { virshForAction } from './virsh';
 
@@ -78,6 +79,7 @@ export interface VmActionsProps {
  */
 export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }: VmActionsProps) {
   const mutation = useVmAction(host);
+  const power = useCan('vm.power', acl.vm(host, vm.uuid));
   const [confirming, setConfirming] = useState<PowerAction | undefined>();
   const [showVirsh, setShowVirsh] = useState(false);
   // libvirt counts a crashed VM as active: Start cannot apply until it is forced off, so it is not offered.
@@ -103,6 +105,7 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
   };
   const pending = mutation.isPending ? mutation.variables.action : undefined;
   const notNow = (action: VmActionName) => `${LABELS[action]} is not possible while the VM is ${vm.state}`;
+  const denied = power.allowed ? {} : { 'data-missing-privilege': 'vm.power' };
   const dialog = confirming === undefined ? undefined : CONFIRM[confirming];
 
   return (
@@ -115,9 +118,10 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
               key={action}
               size={compact ? 'sm' : 'md'}
               variant={compact && variant === 'primary' ? 'secondary' : variant}
-              disabled={!allowed || (mutation.isPending && pending !== action)}
+              disabled={!allowed || !power.allowed || (mutation.isPending && pending !== action)}
               busy={pending === action}
-              title={allowed ? virshForAction(uri, action, vm.name) : notNow(action)}
+              title={power.disabledReason ?? (allowed ? virshForAction(uri, action, vm.name) : notNow(action))}
+              {...denied}
               onClick={(event) => {
                 event.stopPropagation();
                 mutation.reset();
@@ -133,9 +137,10 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
           <MenuButton
             size={compact ? 'sm' : 'md'}
             label={LABELS.shutdown}
-            disabled={!anyPower || mutation.isPending}
+            disabled={!anyPower || !power.allowed || mutation.isPending}
             busy={pending === 'shutdown' || pending === 'reboot' || pending === 'destroy'}
-            title={anyPower ? 'Shut down, reboot or force off' : notNow('shutdown')}
+            title={power.disabledReason ?? (anyPower ? 'Shut down, reboot or force off' : notNow('shutdown'))}
+            {...denied}
             {...testId('power')}
             items={POWER.map((action) => {
               const allowed = actionAllowed(action, vm.state, vm.domainType);
