@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { acl, useAccessCheck } from '../features/auth/access';
 import { UserMenu } from '../features/auth/UserMenu';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { HostSelector } from './HostSelector';
@@ -9,12 +10,14 @@ import { useTheme } from './theme';
 export function Layout() {
   const hostId = useHostId();
   const [theme, toggleTheme] = useTheme();
+  const allowed = useAccessCheck();
+  const items = NAV_ITEMS.filter((item) => allowed(item.privilege, acl.host(hostId), item.where));
   return (
     <div className="flex h-screen min-h-0">
       <nav aria-label="Main" className="flex w-52 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="px-4 py-4 text-lg font-semibold tracking-tight">virtdeck</div>
         <ul className="flex flex-col gap-0.5 px-2">
-          {NAV_ITEMS.map((item) => (
+          {items.map((item) => (
             <li key={item.id}>
               <NavLink
                 id={`nav-${item.id}`}

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { objectPath, hostPath, privilegesAt, type Privilege } from '../../../common/access.js';
+import { useCallback, useMemo } from 'react';
+import { canSomewhereBelow, hostPath, objectPath, privilegesAt, type Privilege } from '../../../common/access.js';
 import { useMe } from './queries';
 
 /** ACL paths of the objects the SPA shows (common/access.ts documents the scheme). */
@@ -40,4 +40,19 @@ export function useCan(privilege: Privilege, path: string): Permission {
     const allowed = me !== undefined && privilegesAt(me.grants, me.roles, path).has(privilege);
     return { allowed, disabledReason: allowed ? undefined : missingPrivilegeText(privilege, path) };
   }, [me, privilege, path]);
+}
+
+/**
+ * A checker for many privileges at once (a hook cannot run in a loop): `here` asks for the privilege on
+ * `path` itself, `below` on `path` or anything below it (a page listing such objects shows something).
+ */
+export function useAccessCheck(): (privilege: Privilege, path: string, where: 'here' | 'below') => boolean {
+  const { data: me } = useMe();
+  return useCallback(
+    (privilege, path, where) => {
+      if (me === undefined) return false;
+      return where === 'here' ? privilegesAt(me.grants, me.roles, path).has(privilege) : canSomewhereBelow(me.grants, me.roles, privilege, path);
+    },
+    [me],
+  );
 }

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { queryClientAs } from '../auth/me.test-helpers';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PoolDetails, PoolList, VolumeSummary } from '../../../common/storage.js';
@@ -41,7 +42,7 @@ describe('volume table', () => {
   const vol: VolumeSummary = { name: 'disk.img', key: 'ceph/disk.img', type: 'network', format: 'raw', capacityBytes: 1048576, allocationBytes: 1048576, path: '/dev/rbd/disk.img', usedBy: [] };
 
   it("greys out download and upload, with the reason, where the pool type's libvirt driver has no volume streams", () => {
-    render(<QueryClientProvider client={new QueryClient()}><VolumeTable host="local" pool="ceph" poolType="rbd" volumeTransfer={false} volumes={[vol]} /></QueryClientProvider>);
+    render(<QueryClientProvider client={queryClientAs()}><VolumeTable host="local" pool="ceph" poolType="rbd" volumeTransfer={false} volumes={[vol]} /></QueryClientProvider>);
     const download = document.getElementById('volume-download-disk.img');
     expect(download).toBeInstanceOf(HTMLButtonElement);
     expect((download as HTMLButtonElement).disabled).toBe(true);
@@ -50,7 +51,7 @@ describe('volume table', () => {
   });
 
   it('offers download as a link where the driver streams', () => {
-    render(<QueryClientProvider client={new QueryClient()}><VolumeTable host="local" pool="images" poolType="dir" volumeTransfer volumes={[vol]} /></QueryClientProvider>);
+    render(<QueryClientProvider client={queryClientAs()}><VolumeTable host="local" pool="images" poolType="dir" volumeTransfer volumes={[vol]} /></QueryClientProvider>);
     expect(document.getElementById('volume-download-disk.img')).toBeInstanceOf(HTMLAnchorElement);
   });
 });

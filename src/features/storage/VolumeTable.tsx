@@ -3,7 +3,7 @@ import type { VolumeSummary } from '../../../common/storage.js';
 import { formatBytes } from '../../../common/format.js';
 import { volumeCommand } from '../../../common/storage-virsh.js';
 import { Button, ConfirmDialog, VirshHint } from '../../lib/ui';
-import { acl } from '../auth/access';
+import { acl, useCan } from '../auth/access';
 import { GuardedButton } from '../auth/GuardedButton';
 import { CloneVolumeDialog } from './CloneVolumeDialog';
 import { useVolumeAction, volumePath } from './queries';
@@ -35,6 +35,8 @@ export function noTransferReason(poolType: string): string {
 
 export function VolumeTable({ host, pool, poolType, volumeTransfer, volumes }: { host: string; pool: string; poolType: string; volumeTransfer: boolean; volumes: readonly VolumeSummary[] }) {
   const guard = { privilege: 'storage.edit', path: acl.pool(host, pool) } as const;
+  // A download copies the whole disk, guest secrets included: the server asks for storage.edit.
+  const edit = useCan(guard.privilege, guard.path);
   const [open, setOpen] = useState<Open>(null);
   const action = useVolumeAction(host, pool);
   const close = () => { setOpen(null); action.reset(); };
@@ -75,8 +77,8 @@ export function VolumeTable({ host, pool, poolType, volumeTransfer, volumes }: {
                   <GuardedButton {...guard} size="sm" variant="ghost" id={`volume-resize-${v.name}`} onClick={() => setOpen({ kind: 'resize', vol: v })}>Resize</GuardedButton>
                   <GuardedButton {...guard} size="sm" variant="ghost" id={`volume-clone-${v.name}`} onClick={() => setOpen({ kind: 'clone', vol: v })}>Clone</GuardedButton>
                   <GuardedButton {...guard} size="sm" variant="ghost" id={`volume-upload-${v.name}`} disabled={!volumeTransfer} title={volumeTransfer ? undefined : noTransferReason(poolType)} onClick={() => setOpen({ kind: 'upload', vol: v })}>Upload</GuardedButton>
-                  {!volumeTransfer ? (
-                    <Button size="sm" variant="ghost" disabled id={`volume-download-${v.name}`} title={noTransferReason(poolType)}>Download</Button>
+                  {!edit.allowed || !volumeTransfer ? (
+                    <Button size="sm" variant="ghost" disabled id={`volume-download-${v.name}`} title={edit.disabledReason ?? noTransferReason(poolType)}>Download</Button>
                   ) : v.usedBy.some((u) => u.active) ? (
                     <Button size="sm" variant="ghost" disabled id={`volume-download-${v.name}`} title="In use by a running VM: its content is changing. Stop the VM to download.">Download</Button>
                   ) : (
