@@ -47,7 +47,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Parse the answer as text instead of JSON. */
   text?: boolean;
-  /** False for requests whose 401 means a wrong password, not a lost session (login, password change). */
+  /** False for requests whose 401 is the page's own business, not a lost session (login, setup, logout). */
   redirectOn401?: boolean;
 }
 

@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../lib/api';
 import { Button, Dialog, errorText, Field, SubmitAttemptedContext, TextInput } from '../../lib/ui';
 import { FormError } from './AuthFrame';
+import { waitText } from './login-errors';
 import { newPasswordProblem } from './password-rules';
 import { useChangePassword } from './queries';
 
 function changeFailure(error: unknown): string {
-  if (error instanceof ApiError && (error.code === 'LOGIN_FAILED' || error.status === 401)) return 'The current password is wrong.';
-  if (error instanceof ApiError && error.status === 429) return 'Too many wrong passwords. Wait a little, then try again.';
+  if (error instanceof ApiError && error.code === 'LOGIN_FAILED') return 'The current password is wrong.';
+  if (error instanceof ApiError && error.status === 429) return `Too many wrong passwords. ${waitText(error.retryAfterSeconds ?? 60)}`;
   return errorText(error).message;
 }
 
@@ -32,7 +33,7 @@ export function PasswordDialog({ onClose }: { onClose: () => void }) {
   if (change.isSuccess) {
     return (
       <Dialog open title="Change password" onClose={onClose} id="password-dialog" footer={<Button variant="primary" id="password-done" onClick={onClose}>Close</Button>}>
-        <p role="status" id="password-changed">Your password was changed. Use the new one the next time you log in.</p>
+        <p role="status" id="password-changed">Your password was changed, and your other logins were ended. Use the new password the next time you log in.</p>
       </Dialog>
     );
   }

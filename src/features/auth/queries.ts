@@ -68,6 +68,7 @@ export function useLogout() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: PasswordChangeBody) => api.post<void>('/api/v1/auth/password', body, { redirectOn401: false }),
+    // A wrong current password is 403 LOGIN_FAILED; a 401 here is a lost session like anywhere else.
+    mutationFn: (body: PasswordChangeBody) => api.post<void>('/api/v1/auth/password', body),
   });
 }
