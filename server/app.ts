@@ -69,6 +69,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   const { config } = options;
   const dataDir = config.dataDir ?? DEFAULT_DATA_DIR;
+  // Before the auth hooks: its onRequest marks upgrades, so that a refused upgrade's socket is closed.
+  await app.register(fastifyWebsocket, { options: { maxPayload: CONSOLE_MAX_FRAME_BYTES } });
   const store = openSqliteAccessStore(dataDir);
   app.addHook('onClose', async () => store.close());
   try {
@@ -105,7 +107,6 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   if (ownsRegistry) hosts.start();
 
   installErrorHandlers(app);
-  await app.register(fastifyWebsocket, { options: { maxPayload: CONSOLE_MAX_FRAME_BYTES } });
 
   const spaRoot = options.spaRoot ?? defaultSpaRoot();
   if (spaRoot !== undefined && existsSync(resolve(spaRoot, 'index.html'))) {
