@@ -32,7 +32,7 @@ function isRun(value: unknown): value is BenchRun {
 }
 
 /** Every benchmark in bench/, for `npm run bench` with no name. */
-export const allBenchmarks = ['rpc', 'vms', 'console'] as const;
+export const allBenchmarks = ['rpc', 'vms', 'console', 'auth'] as const;
 
 async function main(requested: string[]): Promise<number> {
   const names = requested.length === 0 ? [...allBenchmarks] : requested;
