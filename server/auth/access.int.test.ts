@@ -433,6 +433,33 @@ describe('logins, roles and audit on test:///default', () => {
       expect((await call(NOBODY, { method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: USER_PASSWORD } })).statusCode).toBe(401);
     });
 
+    it('ending a session from another login ends its stream; a password change ends the other logins, not this one', async () => {
+      const user = await createUser(`vt-two-logins-${suffix}`, 'Auditor', '/hosts/test');
+      const second = await login(user.username ?? '', USER_PASSWORD);
+      const stream = await openStream('/api/v1/events', { cookie: second.cookie ?? '' });
+      await stream.waitFor((m) => m.event === 'hello');
+      const sessions = (await call(user, { method: 'GET', url: '/api/v1/auth/sessions' })).json<{ sessions: { id: string; current: boolean }[] }>().sessions;
+      expect(sessions).toHaveLength(2);
+      const other = sessions.find((s) => !s.current);
+      expect((await call(user, { method: 'DELETE', url: `/api/v1/auth/sessions/${other?.id ?? ''}` })).statusCode).toBe(204);
+      await stream.ended;
+      expect((await call(second, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+
+      const third = await login(user.username ?? '', USER_PASSWORD);
+      const thirdStream = await openStream('/api/v1/events', { cookie: third.cookie ?? '' });
+      await thirdStream.waitFor((m) => m.event === 'hello');
+      const newPassword = `${USER_PASSWORD}-new`;
+      secrets.push(newPassword);
+      const wrong = await call(user, { method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'not it at all', newPassword } });
+      expect(wrong.statusCode).toBe(403);
+      const changed = await call(user, { method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: USER_PASSWORD, newPassword } });
+      expect(changed.statusCode).toBe(204);
+      await thirdStream.ended;
+      expect((await call(third, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+      expect((await call(user, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
+      await login(user.username ?? '', newPassword);
+    });
+
     it('refuses to disable or delete the last Administrator (409)', async () => {
       const users = (await call(admin, { method: 'GET', url: '/api/v1/access/users' })).json<{ users: { username: string; grants: { id: number; role: string; path: string }[] }[] }>().users;
       const otherAdmin = users.find((u) => u.username !== 'admin' && u.grants.some((g) => g.role === 'Administrator' && g.path === '/'));
@@ -463,6 +490,33 @@ describe('logins, roles and audit on test:///default', () => {
       const everything = readAnswers.join('\n');
       for (const secret of secrets) expect(everything).not.toContain(secret);
       expect(everything).not.toMatch(/scrypt\$/);
+    });
+  });
+
+  describe('expiry', () => {
+    let shortApp: App;
+    let shortUrl: string;
+
+    beforeAll(async () => {
+      shortApp = await buildApp({ config: { ...config, dataDir: join(dir, 'short'), sessionMaxMs: 2000 }, spaRoot: '/nonexistent' });
+      await shortApp.listen({ host: '127.0.0.1', port: 0 });
+      const address = shortApp.server.address();
+      if (address === null || typeof address === 'string') throw new Error('not listening');
+      shortUrl = `http://127.0.0.1:${String(address.port)}`;
+    });
+    afterAll(async () => shortApp.close());
+
+    it('ends the SSE stream of a session that reached its absolute limit within the sweep interval', async () => {
+      const res = await shortApp.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin: INJECT_ORIGIN }, payload: { username: 'admin', password: ADMIN_PASSWORD } });
+      const cookie = `${SESSION_COOKIE}=${res.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? ''}`;
+      const stream = await new Promise<IncomingMessage>((resolve, reject) => get(`${shortUrl}/api/v1/events`, { headers: { cookie } }, resolve).on('error', reject));
+      expect(stream.statusCode).toBe(200);
+      stream.resume();
+      const opened = Date.now();
+      await new Promise<void>((resolve) => stream.on('close', () => resolve()));
+      // 2 s of session, then at most one 5 s sweep.
+      expect(Date.now() - opened).toBeLessThan(9000);
+      expect((await shortApp.inject({ url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
     });
   });
 
