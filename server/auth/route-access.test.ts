@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT_IN_ROLES } from '../../common/access.js';
+import { BUILT_IN_ROLES, can, canSomewhereBelow, PRIVILEGES } from '../../common/access.js';
 import { buildApp, type App } from '../app.js';
 import { HostRegistry } from '../hosts/registry.js';
 import { installAuth } from './auth-plugin.js';
@@ -129,5 +129,27 @@ describe('rules', () => {
     expect(both.can('vm.view', '/hosts/test/vms/x')).toBe(true);
     expect(both.can('vm.power', '/hosts/test/vms/x')).toBe(false);
     expect(both.can('vm.view', '/hosts/other/vms/x')).toBe(false);
+  });
+});
+
+describe('grantAccess', () => {
+  it('agrees with can/canSomewhereBelow of common/access.ts on every path and privilege', () => {
+    const grants = [
+      { role: 'Console user', path: `/hosts/test/vms/${uuid}` },
+      { role: 'Auditor', path: '/hosts/a' },
+      { role: 'Operator', path: '/hosts/ab/pools/p' },
+      { role: 'Unknown', path: '/' },
+    ];
+    const access = grantAccess(grants, BUILT_IN_ROLES);
+    const paths = ['/', '/hosts/test', `/hosts/test/vms/${uuid}`, '/hosts/test/vms/other', '/hosts/a', '/hosts/a/vms/x', '/hosts/ab', '/hosts/ab/pools/p', '/hosts/ab/pools/pq', '/hosts/abc'];
+    for (const path of paths) {
+      for (const privilege of PRIVILEGES) {
+        expect(access.can(privilege, path), `${privilege} ${path}`).toBe(can(grants, BUILT_IN_ROLES, privilege, path));
+        expect(access.canSomewhereBelow(privilege, path), `below ${privilege} ${path}`).toBe(canSomewhereBelow(grants, BUILT_IN_ROLES, privilege, path));
+      }
+    }
+    expect(access.seesAnything('/hosts/ab')).toBe(true);
+    expect(access.seesAnything('/hosts/abc')).toBe(false);
+    expect(access.seesAnything('/hosts/a/vms/x')).toBe(true);
   });
 });
