@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import Fastify, { type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { registerAjvFormats, TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -49,6 +51,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** An existing registry (tests share one across apps); created from config.hosts otherwise. */
   hosts?: HostRegistry;
+  /** Serve HTTPS with this certificate and key (PEM); plain HTTP without. */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 export type App = FastifyInstance;
@@ -63,7 +67,11 @@ function defaultSpaRoot(): string | undefined {
 
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerAjvFormats();
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT })
+  const tls = options.https;
+  // An https.Server is an http.Server to Fastify: the app keeps one type either way.
+  const httpsFactory: FastifyServerFactory<Server> | undefined =
+    tls === undefined ? undefined : (handler) => createHttpsServer({ cert: tls.cert, key: tls.key }, handler);
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, ...(httpsFactory === undefined ? {} : { serverFactory: httpsFactory }) })
     .withTypeProvider<TypeBoxTypeProvider>()
     .setValidatorCompiler(TypeBoxValidatorCompiler);
 

@@ -13,7 +13,15 @@ describe('config', () => {
       sessionMaxMs: 12 * 3600_000,
       auditRetentionDays: 90,
       allowedOrigins: [],
+      insecureHttp: false,
     });
+  });
+
+  it('reads the TLS certificate and key (both or neither) and the plain-HTTP switch', () => {
+    expect(loadConfig({ VIRTDECK_TLS_CERT: '/etc/vd/cert.pem', VIRTDECK_TLS_KEY: '/etc/vd/key.pem', VIRTDECK_INSECURE_HTTP: '1' }))
+      .toMatchObject({ tlsCertPath: '/etc/vd/cert.pem', tlsKeyPath: '/etc/vd/key.pem', insecureHttp: true });
+    expect(() => loadConfig({ VIRTDECK_TLS_CERT: '/etc/vd/cert.pem' })).toThrow(/must be given together/);
+    expect(() => loadConfig({ VIRTDECK_TLS_CERT: 'cert.pem', VIRTDECK_TLS_KEY: '/k' })).toThrow(/VIRTDECK_TLS_CERT "cert.pem" is not an absolute path/);
   });
 
   it('reads the admin password, session limits and audit retention', () => {

@@ -24,6 +24,11 @@ export interface ServerConfig {
   auditRetentionDays?: number;
   /** Browser origins allowed besides the server's own, normalised (VIRTDECK_ORIGINS, comma-separated). */
   allowedOrigins?: string[];
+  /** PEM certificate and key to serve HTTPS with (VIRTDECK_TLS_CERT, VIRTDECK_TLS_KEY). */
+  tlsCertPath?: string;
+  tlsKeyPath?: string;
+  /** Plain HTTP even when listening off loopback (VIRTDECK_INSECURE_HTTP=1). */
+  insecureHttp?: boolean;
 }
 
 export const DEFAULT_DATA_DIR = '/var/lib/virtdeck';
@@ -140,8 +145,17 @@ export function parseOrigins(name: string, value: string | undefined): string[] 
   return out;
 }
 
+export function parseFilePath(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!value.startsWith('/') || value.includes('\0')) throw new ConfigError(`${name} "${value}" is not an absolute path`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const adminPassword = parseAdminPassword(env['VIRTDECK_ADMIN_PASSWORD']);
+  const tlsCertPath = parseFilePath('VIRTDECK_TLS_CERT', env['VIRTDECK_TLS_CERT']);
+  const tlsKeyPath = parseFilePath('VIRTDECK_TLS_KEY', env['VIRTDECK_TLS_KEY']);
+  if ((tlsCertPath === undefined) !== (tlsKeyPath === undefined)) throw new ConfigError('VIRTDECK_TLS_CERT and VIRTDECK_TLS_KEY must be given together');
   // VIRTDECK_CONSOLE_ORIGINS predates the general rule and still counts.
   const origins = [...parseOrigins('VIRTDECK_ORIGINS', env['VIRTDECK_ORIGINS']), ...parseOrigins('VIRTDECK_CONSOLE_ORIGINS', env['VIRTDECK_CONSOLE_ORIGINS'])];
   return {
@@ -155,5 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionMaxMs: parseCount('VIRTDECK_SESSION_MAX_HOURS', env['VIRTDECK_SESSION_MAX_HOURS'], 12, 1, 24 * 365) * 3600_000,
     auditRetentionDays: parseCount('VIRTDECK_AUDIT_RETENTION_DAYS', env['VIRTDECK_AUDIT_RETENTION_DAYS'], DEFAULT_AUDIT_RETENTION_DAYS, 1, 36500),
     allowedOrigins: [...new Set(origins)],
+    ...(tlsCertPath === undefined ? {} : { tlsCertPath }),
+    ...(tlsKeyPath === undefined ? {} : { tlsKeyPath }),
+    insecureHttp: parseFlag('VIRTDECK_INSECURE_HTTP', env['VIRTDECK_INSECURE_HTTP']),
   };
 }
