@@ -61,7 +61,11 @@ export class ConsoleTestClient {
       const ws = new WebSocket(url, { headers });
       const client = new ConsoleTestClient(ws, options.answerCursorQueries ?? true);
       ws.once('open', () => resolve(client));
-      ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused with HTTP ${String(res.statusCode)}`)));
+      ws.once('unexpected-response', (req, res) => {
+        // With this listener ws leaves the refused request's socket open; end it as a browser would.
+        req.destroy();
+        reject(new Error(`upgrade refused with HTTP ${String(res.statusCode)}`));
+      });
       ws.once('error', reject);
     });
   }
