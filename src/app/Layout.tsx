@@ -11,7 +11,7 @@ export function Layout() {
   const hostId = useHostId();
   const [theme, toggleTheme] = useTheme();
   const allowed = useAccessCheck();
-  const items = NAV_ITEMS.filter((item) => allowed(item.privilege, acl.host(hostId), item.where));
+  const items = NAV_ITEMS.filter((item) => allowed(item.privilege, item.scope === 'root' ? '/' : acl.host(hostId), item.where));
   return (
     <div className="flex h-screen min-h-0">
       <nav aria-label="Main" className="flex w-52 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">

@@ -6,6 +6,8 @@ import { vmRoutes } from '../features/vms/routes';
 import { consoleRoutes } from '../features/consoles/routes';
 import { storageRoutes } from '../features/storage/routes';
 import { networkRoutes } from '../features/networks/routes';
+import { accessRoutes } from '../features/access/routes';
+import { auditRoutes } from '../features/audit/routes';
 import { setLoginRedirect } from '../lib/unauthenticated';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
@@ -28,6 +30,8 @@ export const routes: RouteObject[] = [
           ...networkRoutes,
           ...consoleRoutes,
           ...hostRoutes,
+          ...accessRoutes,
+          ...auditRoutes,
           { path: '*', element: <NotFound /> },
         ],
       },
