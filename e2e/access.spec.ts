@@ -165,3 +165,44 @@ test('the Audit page shows the user creation and the grant, without the password
   await expect(table.locator('[data-testid="audit-row"][data-action="login"]')).toHaveCount(1);
   await expect(table.locator('[data-testid="audit-row"][data-status="403"]')).toHaveCount(3);
 });
+
+test('My API tokens: a token limited to host test is shown once, works only there, and stops at once when revoked; My sessions marks this browser', async ({ page, playwright, baseURL }) => {
+  await page.goto('/hosts/test/vms');
+  await page.locator('#user-menu').click();
+  await page.locator('#user-menu-sessions').click();
+  await expect(page.locator('#sessions-dialog [data-testid="session-row"][data-current="true"]')).toHaveCount(1);
+  await page.locator('#sessions-close').click();
+
+  const name = `e2e-${randomBytes(3).toString('hex')}`;
+  await page.locator('#user-menu').click();
+  await page.locator('#user-menu-tokens').click();
+  await page.locator('#token-create').click();
+  await page.locator('#token-name').fill(name);
+  await page.locator('#token-expiry').selectOption('1');
+  await page.locator('#token-carries-some').check();
+  await page.locator('#token-grant-role').selectOption('Administrator');
+  await page.locator('#token-grant-scope').selectOption('host');
+  await page.locator('#token-grant-host').selectOption('test');
+  await page.locator('#token-grant-add').click();
+  await expect(page.getByTestId('token-grant')).toHaveAttribute('data-path', '/hosts/test');
+  await page.locator('#token-create-submit').click();
+  const secret = (await page.locator('#token-secret').textContent()) ?? '';
+  expect(secret.length).toBeGreaterThan(20);
+  await page.locator('#token-created-done').click();
+  const row = page.locator('[data-testid="token-row"]').filter({ hasText: name });
+  await expect(row).toBeVisible();
+  await expect(page.locator('#tokens-dialog')).not.toContainText(secret);
+
+  const bearer = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  try {
+    expect((await bearer.get('/api/v1/hosts/test/vms')).status()).toBe(200);
+    expect((await bearer.get('/api/v1/hosts/local')).status()).toBe(403);
+
+    await row.getByRole('button', { name: 'Revoke…' }).click();
+    await page.locator('#token-revoke-dialog [data-testid="confirm-ok"]').click();
+    await expect(row).toHaveCount(0);
+    expect((await bearer.get('/api/v1/hosts/test/vms')).status()).toBe(401);
+  } finally {
+    await bearer.dispose();
+  }
+});
