@@ -18,7 +18,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.ts', '*.config.js'],
+    // Config files and Playwright's global setup are loaded through their default export.
+    files: ['*.config.ts', '*.config.js', 'e2e/global-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

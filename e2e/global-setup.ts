@@ -2,7 +2,7 @@ import { request, type FullConfig } from '@playwright/test';
 import { ADMIN_USERNAME } from './api.js';
 
 /** Logs in as admin through the API and writes the session to the configured storage state. */
-export async function logInAsAdmin(config: FullConfig): Promise<void> {
+export default async function logInAsAdmin(config: FullConfig): Promise<void> {
   const { baseURL, storageState } = config.projects[0]?.use ?? {};
   const password = process.env['VIRTDECK_ADMIN_PASSWORD'];
   if (baseURL === undefined || typeof storageState !== 'string' || password === undefined) {
@@ -21,5 +21,3 @@ export async function logInAsAdmin(config: FullConfig): Promise<void> {
   }
 }
 
-// Playwright takes globalSetup from the module's default export.
-export { logInAsAdmin as default };
