@@ -1,9 +1,13 @@
+import { useEffect, useRef } from 'react';
 import { CopyButton } from '../../lib/ui';
 
 /** The new token, shown this once: virtdeck keeps only its hash. */
 export function TokenSecret({ name, secret }: { name: string; secret: string }) {
+  const root = useRef<HTMLDivElement>(null);
+  // The button that created it is gone: keyboard focus goes to Copy, the next thing to do.
+  useEffect(() => root.current?.querySelector<HTMLButtonElement>('[data-testid="copy-button"]')?.focus(), []);
   return (
-    <div className="space-y-3" id="token-created">
+    <div className="space-y-3" id="token-created" ref={root}>
       <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200" id="token-created-warning">
         Copy the token “{name}” now. It is shown only this once: virtdeck keeps only a hash of it and cannot show it again. Whoever has it can act as you within its roles.
       </div>
