@@ -6,15 +6,9 @@ import type { TokenCreateBody, TokenSummary } from '../../../common/access.js';
 import { stubFetch } from '../auth/fetch.test-helpers';
 import { queryClientAs } from '../auth/me.test-helpers';
 import { TokensDialog } from './TokensDialog';
+import { polyfillDialog } from '../../lib/ui/dialog.test-helpers';
 
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+beforeAll(polyfillDialog);
 
 afterEach(() => {
   cleanup();

@@ -5,15 +5,9 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../../lib/query';
 import { stubFetch, type Routes } from './fetch.test-helpers';
 import { PasswordDialog } from './PasswordDialog';
+import { polyfillDialog } from '../../lib/ui/dialog.test-helpers';
 
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+beforeAll(polyfillDialog);
 
 afterEach(() => {
   cleanup();

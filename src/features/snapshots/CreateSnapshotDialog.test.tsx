@@ -4,16 +4,9 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fileSlug, type KindCapability, type SnapshotCapabilities } from '../../../common/snapshots.js';
 import { CreateSnapshotDialog } from './CreateSnapshotDialog';
+import { polyfillDialog } from '../../lib/ui/dialog.test-helpers';
 
-beforeAll(() => {
-  // jsdom has <dialog> without showModal/close; the browser's behaviour that matters here is `open`.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+beforeAll(polyfillDialog);
 
 afterEach(cleanup);
 

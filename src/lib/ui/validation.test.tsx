@@ -4,11 +4,9 @@ import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Field, TextInput } from './Field';
 import { FormDialog } from './FormDialog';
+import { polyfillDialog } from './dialog.test-helpers';
 
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) { this.setAttribute('open', ''); };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) { this.removeAttribute('open'); };
-});
+beforeAll(polyfillDialog);
 afterEach(cleanup);
 
 function NameForm({ open = true, onClose = () => undefined }: { open?: boolean; onClose?: () => void }) {

@@ -5,12 +5,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PoolSummary } from '../../../../common/storage.js';
 import { storageKeys } from '../queries';
 import { PoolWizard } from './PoolWizard';
+import { polyfillDialog } from '../../../lib/ui/dialog.test-helpers';
 
-beforeAll(() => {
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) { this.setAttribute('open', ''); };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) { this.removeAttribute('open'); };
-});
+beforeAll(polyfillDialog);
 afterEach(cleanup);
 
 function renderWizard(pools: PoolSummary[] = []) {
