@@ -16,6 +16,14 @@ const LABELS: Record<VmActionName, string> = {
   destroy: 'Force off',
 };
 
+/** Start of a VM with a managed-save image resumes it from there (libvirt restores it). */
+const RESTORE_LABEL = 'Start (restore)';
+
+function startTitle(action: VmActionName, vm: VmSummary, virsh: string): string {
+  if (action !== 'start' || !vm.managedSave) return virsh;
+  return `Restores the saved memory state: the guest continues where it was saved (${virsh})`;
+}
+
 /** Run at once: nothing is lost. */
 const DIRECT: { action: DirectAction; variant: ButtonVariant }[] = [
   { action: 'start', variant: 'primary' },
@@ -117,7 +125,7 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
               variant={compact && variant === 'primary' ? 'secondary' : variant}
               disabled={!allowed || (mutation.isPending && pending !== action)}
               busy={pending === action}
-              title={allowed ? virshForAction(uri, action, vm.name) : notNow(action)}
+              title={allowed ? startTitle(action, vm, virshForAction(uri, action, vm.name)) : notNow(action)}
               onClick={(event) => {
                 event.stopPropagation();
                 mutation.reset();
@@ -125,7 +133,7 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
               }}
               {...testId(action)}
             >
-              {LABELS[action]}
+              {action === 'start' && vm.managedSave ? RESTORE_LABEL : LABELS[action]}
             </Button>
           );
         })}
