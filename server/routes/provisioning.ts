@@ -67,11 +67,13 @@ export const provisioningRoutes: FastifyPluginAsyncTypebox<ProvisioningRoutesOpt
 
   app.post(
     '/hosts/:host/vms/:uuid/clone',
-    { schema: { params: VmParams, headers: JobHeaders, body: CloneVmBody, response: { 201: CloneVmResult } } },
+    { schema: { params: VmParams, headers: JobHeaders, body: CloneVmBody, response: { 200: CloneVmResult, 201: CloneVmResult } } },
     async (request, reply) => {
       const { host, uuid } = request.params;
+      const { name, macs, dryRun } = request.body;
       const report = progress(host, request.body.job ?? request.headers['x-virtdeck-job'] ?? randomUUID(), 'clone');
-      const result = await cloneVm({ client: app.hosts.get(host), progress: (s) => report(s) }, uuid, request.body.name);
+      const result = await cloneVm({ client: app.hosts.get(host), progress: (s) => report(s) }, uuid, { name, ...(macs === undefined ? {} : { macs }), ...(dryRun === undefined ? {} : { dryRun }) });
+      if (result.dryRun) return reply.status(200).send(result);
       report('done', true);
       return reply.status(201).send(result);
     },

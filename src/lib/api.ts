@@ -6,26 +6,30 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The request field the server found at fault, and what is wrong with it in words (see common/errors.ts). */
+    readonly problem?: { field: string; reason: string },
   ) {
     super(message);
   }
 }
 
 interface ErrorShape {
-  error?: { code?: unknown; message?: unknown };
+  error?: { code?: unknown; message?: unknown; field?: unknown; reason?: unknown };
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {
   let code = `HTTP_${response.status}`;
   let message = response.statusText || `Request failed with status ${response.status}`;
+  let problem: { field: string; reason: string } | undefined;
   try {
     const body = (await response.json()) as ErrorShape;
     if (typeof body.error?.code === 'string') code = body.error.code;
     if (typeof body.error?.message === 'string') message = body.error.message;
+    if (typeof body.error?.field === 'string' && typeof body.error.reason === 'string') problem = { field: body.error.field, reason: body.error.reason };
   } catch {
     // Not JSON (a proxy error page, say): keep the status text.
   }
-  return new ApiError(response.status, code, message);
+  return new ApiError(response.status, code, message, problem);
 }
 
 export interface RequestOptions {
