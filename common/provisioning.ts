@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { ReportedBytes } from './exact-bytes.js';
 import { MAX_SIZE_BYTES } from './storage-units.js';
+import { BackingDependantSchema } from './storage.js';
 import { NAME_PATTERN } from './storage-validate.js';
 
 /** VM names: like volume names (they become file names: `<name>.qcow2`, serial logs). */
@@ -200,7 +201,9 @@ export const DeletePlanDisk = Type.Object({
   sharedWith: Type.Array(Type.String()),
   /** CD-ROM, read-only or shareable. */
   readonlyOrShared: Type.Boolean(),
-  /** Pre-checked in the dialog: a writable volume that only this VM uses. */
+  /** Volumes backed by this disk's volume (overlays on it): deleting it breaks them. */
+  dependants: Type.Array(BackingDependantSchema),
+  /** Pre-checked in the dialog: a writable volume that only this VM uses and no other volume is backed by. */
   defaultChecked: Type.Boolean(),
 });
 export type DeletePlanDisk = Static<typeof DeletePlanDisk>;
@@ -225,6 +228,8 @@ export const DeleteVmBody = Type.Object(
     nvram: Type.Optional(Type.Boolean()),
     /** Force off a running VM first. */
     force: Type.Optional(Type.Boolean()),
+    /** Delete volumes even though other volumes have them as backing file (those break). */
+    breakDependants: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -31,6 +31,7 @@ const DeleteQuery = Type.Object({
   managedSave: Flag,
   nvram: Flag,
   force: Flag,
+  breakDependants: Flag,
 });
 const on = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : v === '1' || v === 'true');
 
@@ -102,6 +103,7 @@ export const provisioningRoutes: FastifyPluginAsyncTypebox<ProvisioningRoutesOpt
         managedSave: b.managedSave ?? on(q.managedSave) ?? false,
         nvram: b.nvram ?? on(q.nvram) ?? false,
         force: b.force ?? on(q.force) ?? false,
+        breakDependants: b.breakDependants ?? on(q.breakDependants) ?? false,
       };
       return deleteVm(app.hosts.get(request.params.host), request.params.uuid, merged);
     },

@@ -8,6 +8,7 @@ import { conflict, invalid, noSpaceRefusal, StorageErrorCodes } from './errors.j
 import { formatBytes } from '../../common/format.js';
 import { lookupPool } from './pools.js';
 import { scanDiskUses, usersOf } from './used-by.js';
+import { describeDependants, scanBackingDependants } from './dependants.js';
 
 const MAX_CHAIN = 16;
 
@@ -70,12 +71,13 @@ export async function getVolume(client: StorageClient, poolName: string, name: s
   const { vol } = await lookupVolume(client, poolName, name);
   const xml = (await client.storageVolGetXmlDesc({ vol, flags: 0 })).xml;
   const v = parseVolumeXml(xml);
-  const uses = await scanDiskUses(client);
+  const [uses, backing] = await Promise.all([scanDiskUses(client), scanBackingDependants(client)]);
   return {
     ...summaryOf(vol, v, usersOf(uses, poolName, vol.name, v.path || vol.key)),
     pool: poolName,
     ...(v.compat !== undefined ? { compat: v.compat } : {}),
     backingChain: await backingChain(client, v.backing),
+    dependants: backing.dependantsOf(v.path || vol.key),
     xml,
   };
 }
@@ -162,10 +164,17 @@ function refuseRunningUsers(users: readonly VmRef[], name: string, doing: string
 
 export async function deleteVolume(client: StorageClient, poolName: string, name: string, force: boolean): Promise<void> {
   const { vol } = await lookupVolume(client, poolName, name);
-  const { users } = await usersOfVolume(client, poolName, vol);
+  const { users, parsed } = await usersOfVolume(client, poolName, vol);
   refuseRunningUsers(users, name, 'delete');
   if (users.length > 0 && !force) {
     throw conflict(StorageErrorCodes.inUse, `Volume "${name}" is a disk of VM ${names(users)}; confirm with force=1 to delete it anyway`);
+  }
+  const dependants = (await scanBackingDependants(client)).dependantsOf(parsed.path || vol.key);
+  if (dependants.length > 0 && !force) {
+    throw conflict(
+      StorageErrorCodes.hasDependants,
+      `Volume "${name}" is the backing file of ${describeDependants(dependants)}: deleting it breaks them. Confirm with force=1 to delete it anyway`,
+    );
   }
   await client.storageVolDelete({ vol, flags: 0 });
 }

@@ -81,7 +81,7 @@ export function useDeletePlan(host: string, uuid: string, enabled: boolean) {
 export function deleteQuery(body: DeleteVmBody): string {
   const params = new URLSearchParams();
   for (const v of body.volumes ?? []) params.append('volumes', v);
-  for (const key of ['snapshots', 'managedSave', 'nvram', 'force'] as const) if (body[key] === true) params.set(key, '1');
+  for (const key of ['snapshots', 'managedSave', 'nvram', 'force', 'breakDependants'] as const) if (body[key] === true) params.set(key, '1');
   const q = params.toString();
   return q === '' ? '' : `?${q}`;
 }
