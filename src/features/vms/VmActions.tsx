@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { actionAllowed, type VmActionName, type VmSummary } from '../../../common/vms.js';
 import { Button, ConfirmDialog, ErrorBanner, MenuButton, type ButtonVariant } from '../../lib/ui';
+import { PowerRequestStatus } from './PowerRequestStatus';
+import { powerRequests } from './power-requests';
 import { useVmAction } from './queries';
 import { virshForAction } from './virsh';
 
@@ -99,7 +101,12 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
     mutation.mutate(
       { uuid: vm.uuid, action },
       {
-        onSuccess: () => setConfirming(undefined),
+        onSuccess: ({ vm: after }) => {
+          setConfirming(undefined);
+          // The guest decides whether to act on these: keep the time, to say how long it has been and when it did not respond.
+          if ((action === 'shutdown' || action === 'reboot') && after.state !== 'shutoff') powerRequests.start(host, vm.uuid, action);
+          else if (action === 'destroy' || action === 'start') powerRequests.clear(host, vm.uuid);
+        },
         onError: (error) => {
           if (onError !== undefined) {
             setConfirming(undefined);
@@ -113,8 +120,23 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
   const notNow = (action: VmActionName) => `${LABELS[action]} is not possible while the VM is ${vm.state}`;
   const dialog = confirming === undefined ? undefined : CONFIRM[confirming];
 
+  const powerStatus = (
+    <PowerRequestStatus
+      host={host}
+      uuid={vm.uuid}
+      name={vm.name}
+      compact={compact}
+      {...(idPrefix === undefined ? { idPrefix: `row-power-${vm.uuid}` } : { idPrefix: `${idPrefix}-power` })}
+      onForceOff={() => {
+        mutation.reset();
+        setConfirming('destroy');
+      }}
+    />
+  );
+
   return (
     <div className={compact ? 'flex items-center gap-1' : 'space-y-2'}>
+      {compact && vm.state !== 'shutoff' && powerStatus}
       <div className={`flex items-center gap-1.5 ${compact ? 'flex-nowrap' : 'flex-wrap'}`} role="group" aria-label={`Actions for ${vm.name}`}>
         {direct.map(({ action, variant }) => {
           const allowed = actionAllowed(action, vm.state, vm.domainType);
@@ -174,6 +196,7 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
           </button>
         )}
       </div>
+      {!compact && vm.state !== 'shutoff' && powerStatus}
       {!compact && vm.state === 'crashed' && (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" id={idPrefix === undefined ? undefined : `${idPrefix}-crashed-hint`}>
           The VM crashed; libvirt still counts it as running. Force it off, then start it again
