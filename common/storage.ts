@@ -169,6 +169,11 @@ export const VolumeSummarySchema = Type.Object({
   capacityBytes: Type.Number(),
   allocationBytes: Type.Number(),
   physicalBytes: Type.Optional(Type.Number()),
+  /**
+   * Present when a figure is above 2^53 (JSON numbers lose precision there): its exact byte count as
+   * a decimal string; the number beside it is then rounded.
+   */
+  exactBytes: Type.Optional(Type.Object({ capacity: Type.Optional(Type.String()), allocation: Type.Optional(Type.String()), physical: Type.Optional(Type.String()) })),
   backingPath: Type.Optional(Type.String()),
   usedBy: Type.Array(VmRefSchema),
 });

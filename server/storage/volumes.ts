@@ -6,6 +6,7 @@ import { isLibvirtCode, StorageVolCreateFlags, StorageVolResizeFlags, VIR_ERR_NO
 import type { StorageClient } from './client.js';
 import { conflict, invalid, noSpaceRefusal, StorageErrorCodes } from './errors.js';
 import { formatBytes } from '../../common/format.js';
+import { reportedBytes } from '../../common/exact-bytes.js';
 import { lookupPool } from './pools.js';
 import { scanDiskUses, usersOf } from './used-by.js';
 import { describeDependants, scanBackingDependants } from './dependants.js';
@@ -28,6 +29,7 @@ function summaryOf(ref: StorageVolRef, v: ParsedVolume, usedBy: VmRef[]): Volume
     capacityBytes: v.capacityBytes,
     allocationBytes: v.allocationBytes,
     ...(v.physicalBytes !== undefined ? { physicalBytes: v.physicalBytes } : {}),
+    ...(v.exactBytes !== undefined ? { exactBytes: v.exactBytes } : {}),
     ...(v.backing !== undefined ? { backingPath: v.backing.path } : {}),
     usedBy,
   };
@@ -138,8 +140,9 @@ export async function createVolume(client: StorageClient, poolName: string, body
 async function refuseWhatDoesNotFit(client: StorageClient, pool: StoragePoolRef, name: string, allocationBytes: number): Promise<void> {
   if (allocationBytes === 0) return;
   const info = await client.storagePoolGetInfo({ pool });
-  const available = Number(info.available);
-  if (allocationBytes <= available) return;
+  const available = reportedBytes(info.available);
+  // A free space libvirt cannot report meaningfully (above 2^53: an underflow) is left for libvirt to judge.
+  if (available === null || allocationBytes <= available) return;
   throw conflict(
     StorageErrorCodes.poolFull,
     `Volume "${name}" needs ${allocationBytes} bytes (${formatBytes(allocationBytes)}) allocated now, but pool "${pool.name}" has ` +
