@@ -126,7 +126,7 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
       uuid={vm.uuid}
       name={vm.name}
       compact={compact}
-      {...(idPrefix === undefined ? { idPrefix: `row-power-${vm.uuid}` } : { idPrefix: `${idPrefix}-power` })}
+      {...(idPrefix === undefined ? { idPrefix: `row-power-request-${vm.uuid}` } : { idPrefix: `${idPrefix}-power-request` })}
       onForceOff={() => {
         mutation.reset();
         setConfirming('destroy');
