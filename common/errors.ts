@@ -6,6 +6,10 @@ export const ApiErrorBody = Type.Object({
     code: Type.String(),
     message: Type.String(),
     libvirtCode: Type.Optional(Type.Integer()),
+    /** The request field the error is about (dotted path in the body: `memoryMiB`, `storage.sizeBytes`). */
+    field: Type.Optional(Type.String()),
+    /** What is wrong with that field, in words that follow its label ("must be at most 16777216"). */
+    reason: Type.Optional(Type.String()),
   }),
 });
 export type ApiErrorBody = Static<typeof ApiErrorBody>;

@@ -17,7 +17,7 @@ export const VmEvent = Type.Object({
   host: Type.String(),
   uuid: Type.String(),
   name: Type.String(),
-  /** lifecycle, reboot, device-added, device-removed, balloon-change, tray-change, tunable */
+  /** lifecycle, reboot, device-added, device-removed, balloon-change, tray-change, tunable, managed-save-removed */
   kind: Type.String(),
   /** For lifecycle: defined, undefined, started, suspended, resumed, stopped, shutdown, pmsuspended, crashed. */
   event: Type.Optional(Type.String()),

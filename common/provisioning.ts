@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { ReportedBytes } from './exact-bytes.js';
 import { MAX_SIZE_BYTES } from './storage-units.js';
+import { BackingDependantSchema } from './storage.js';
 import { NAME_PATTERN } from './storage-validate.js';
 
 /** VM names: like volume names (they become file names: `<name>.qcow2`, serial logs). */
@@ -23,6 +24,8 @@ const AbsPath = Type.String({ minLength: 2, maxLength: 1024, pattern: '^/' });
 /** Network names are libvirt object names; bridges are Linux interface names (at most 15 characters). */
 const NetworkName = Type.String({ minLength: 1, maxLength: 128, pattern: NAME_PATTERN });
 const BridgeName = Type.String({ minLength: 1, maxLength: 15, pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]*$' });
+/** The most memory a New VM request may ask for (16 TiB); the host's own memory is the real limit. */
+export const MAX_MEMORY_MIB = 16 * 1024 * 1024;
 export const MAC_PATTERN = '^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$';
 
 export const JobId = Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' });
@@ -87,7 +90,7 @@ export const CreateVmBody = Type.Object(
     /** An osinfo-db id (`http://debian.org/debian/11`) or `generic-linux` / `other`; fills the defaults below. */
     os: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
     /** Defaults to the OS's recommended RAM (at most half the host's), 1 GiB when unknown. */
-    memoryMiB: Type.Optional(Type.Integer({ minimum: 1, maximum: 16 * 1024 * 1024 })),
+    memoryMiB: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_MEMORY_MIB })),
     vcpus: Type.Optional(Type.Integer({ minimum: 1, maximum: 4096 })),
     storage: StorageChoice,
     diskBus: Type.Optional(Type.Enum(DISK_BUSES)),
@@ -125,6 +128,8 @@ export const CreateVmResult = Type.Object({
     arch: Type.String(),
     diskBus: Type.String(),
     nicModel: Type.Optional(Type.String()),
+    /** The NIC's MAC: send it back as network.mac so that the VM gets this one. */
+    mac: Type.Optional(Type.String()),
     diskSizeBytes: Type.Optional(Type.Number()),
     diskFormat: Type.Optional(Type.String()),
     firmware: Type.String(),
@@ -148,7 +153,17 @@ export const ProvisioningOptions = Type.Object({
 });
 export type ProvisioningOptions = Static<typeof ProvisioningOptions>;
 
-export const CloneVmBody = Type.Object({ name: VmNameSchema, job: Type.Optional(JobId) }, { additionalProperties: false });
+export const CloneVmBody = Type.Object(
+  {
+    name: VmNameSchema,
+    job: Type.Optional(JobId),
+    /** One per NIC of the original, in order (as a dry run previewed them); generated when absent. */
+    macs: Type.Optional(Type.Array(Type.String({ pattern: MAC_PATTERN }), { maxItems: 64 })),
+    /** Only plan: the MACs and new volume names the clone would get; nothing is copied or defined. */
+    dryRun: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 export type CloneVmBody = Static<typeof CloneVmBody>;
 
 export const ClonedDisk = Type.Object({
@@ -161,6 +176,8 @@ export const ClonedDisk = Type.Object({
 export type ClonedDisk = Static<typeof ClonedDisk>;
 
 export const CloneVmResult = Type.Object({
+  dryRun: Type.Boolean(),
+  /** Empty on a dry run. */
   uuid: Type.String(),
   name: Type.String(),
   macs: Type.Array(Type.String()),
@@ -184,7 +201,9 @@ export const DeletePlanDisk = Type.Object({
   sharedWith: Type.Array(Type.String()),
   /** CD-ROM, read-only or shareable. */
   readonlyOrShared: Type.Boolean(),
-  /** Pre-checked in the dialog: a writable volume that only this VM uses. */
+  /** Volumes backed by this disk's volume (overlays on it): deleting it breaks them. */
+  dependants: Type.Array(BackingDependantSchema),
+  /** Pre-checked in the dialog: a writable volume that only this VM uses and no other volume is backed by. */
   defaultChecked: Type.Boolean(),
 });
 export type DeletePlanDisk = Static<typeof DeletePlanDisk>;
@@ -209,6 +228,8 @@ export const DeleteVmBody = Type.Object(
     nvram: Type.Optional(Type.Boolean()),
     /** Force off a running VM first. */
     force: Type.Optional(Type.Boolean()),
+    /** Delete volumes even though other volumes have them as backing file (those break). */
+    breakDependants: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -60,7 +60,14 @@ export type PoolCreateBody = Static<typeof PoolCreateBodySchema>;
 export const PoolCreateQuerySchema = Type.Object({ dryRun: Type.Optional(literals(['0', '1', 'true', 'false'] as const)) });
 
 export const AutostartBodySchema = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
-export const DeleteStorageBodySchema = Type.Object({ confirm: Type.String({ maxLength: NAME_MAX }) }, { additionalProperties: false });
+export const DeleteStorageBodySchema = Type.Object(
+  {
+    confirm: Type.String({ maxLength: NAME_MAX }),
+    /** Delete even though volumes of other pools have their backing files here (they break). */
+    breakDependants: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 export const BuildBodySchema = Type.Object({ overwrite: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 
 export const FindSourcesBodySchema = Type.Object({
@@ -139,8 +146,15 @@ export type VolumeCloneBody = Static<typeof VolumeCloneBodySchema>;
 export const VmRefSchema = Type.Object({ uuid: Type.String(), name: Type.String(), active: Type.Boolean() });
 export type VmRef = Static<typeof VmRefSchema>;
 
-/** The VMs with a disk in a pool (GET …/pools/:pool/users): what removing or deleting it affects. */
-export const PoolUsersSchema = Type.Object({ users: Type.Array(VmRefSchema) });
+/** A volume whose backing chain runs through a file (a qcow2 overlay on a base): deleting the file breaks it. */
+export const BackingDependantSchema = Type.Object({ pool: Type.String(), name: Type.String(), path: Type.String(), usedBy: Type.Array(VmRefSchema) });
+export type BackingDependant = Static<typeof BackingDependantSchema>;
+
+/**
+ * The VMs with a disk in a pool (GET …/pools/:pool/users), and the volumes of other pools whose
+ * backing files are in it: what removing or deleting it affects.
+ */
+export const PoolUsersSchema = Type.Object({ users: Type.Array(VmRefSchema), dependants: Type.Array(BackingDependantSchema) });
 export type PoolUsers = Static<typeof PoolUsersSchema>;
 
 export const BackingEntrySchema = Type.Object({ path: Type.String(), format: Type.Optional(Type.String()) });
@@ -155,6 +169,11 @@ export const VolumeSummarySchema = Type.Object({
   capacityBytes: Type.Number(),
   allocationBytes: Type.Number(),
   physicalBytes: Type.Optional(Type.Number()),
+  /**
+   * Present when a figure is above 2^53 (JSON numbers lose precision there): its exact byte count as
+   * a decimal string; the number beside it is then rounded.
+   */
+  exactBytes: Type.Optional(Type.Object({ capacity: Type.Optional(Type.String()), allocation: Type.Optional(Type.String()), physical: Type.Optional(Type.String()) })),
   backingPath: Type.Optional(Type.String()),
   usedBy: Type.Array(VmRefSchema),
 });
@@ -165,6 +184,8 @@ export const VolumeDetailsSchema = Type.Object({
   pool: Type.String(),
   compat: Type.Optional(Type.String()),
   backingChain: Type.Array(BackingEntrySchema),
+  /** Volumes backed by this one (directly or further up their chains): deleting it breaks them. */
+  dependants: Type.Array(BackingDependantSchema),
   xml: Type.String(),
 });
 export type VolumeDetails = Static<typeof VolumeDetailsSchema>;

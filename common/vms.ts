@@ -53,6 +53,8 @@ export const VmSummary = Type.Object({
   stateReason: Type.Optional(Type.String()),
   autostart: Type.Boolean(),
   persistent: Type.Boolean(),
+  /** libvirt keeps a managed-save image (virsh dominfo's "Managed save: yes"): Start restores it. */
+  managedSave: Type.Boolean(),
   vcpus: Type.Object({ current: Type.Integer(), max: Type.Integer() }),
   memory: Type.Object({ currentBytes: Type.Number(), maxBytes: Type.Number() }),
   stats: Type.Optional(VmStats),

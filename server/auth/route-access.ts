@@ -157,6 +157,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   [`GET ${VM}/console/vnc`]: needs('vm.console', vm),
   [`POST ${VM}/:action`]: needs('vm.power', vm, 'vm.:action'),
   [`POST ${VM}/save`]: needs('vm.power', vm, 'vm.save'),
+  [`DELETE ${VM}/managed-save`]: needs('vm.power', vm, 'vm.managed-save-remove'),
   [`POST ${VM}/persist`]: needs('vm.config', vm, 'vm.persist'),
   [`PUT ${VM}/autostart`]: needs('vm.config', vm, 'vm.autostart'),
   [`POST ${VM}/clone`]: needs('vm.create', host, 'vm.clone', { also: [{ privilege: 'vm.view', path: vm }] }),

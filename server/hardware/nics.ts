@@ -1,9 +1,9 @@
 /** NICs of a VM: attach on a virtual network or a host bridge, detach, link up/down. */
-import { randomBytes } from 'node:crypto';
 import type { LibvirtClient } from '../libvirt/index.js';
 import { HttpError } from '../http/errors.js';
 import { buildInterfaceXml } from '../xml/device.js';
 import { scanDomainNics } from '../networks/domain-scan.js';
+import { checkedMac, generateMac } from '../networks/mac-rules.js';
 import { appliesText, virshAttachInterface, virshDetachInterface, virshSetLink, type ApplyMode, type ChangeResult, type HwNic, type NicAddBody } from '../../common/hardware.js';
 import { HardwareErrorCodes, hardwareView, loadVm, resolveApply, resolveDeviceApply, type VmContext } from './context.js';
 
@@ -20,28 +20,11 @@ async function macsInUse(client: LibvirtClient, vm: VmContext): Promise<Map<stri
   return owners;
 }
 
-/** A locally administered QEMU MAC (52:54:00:xx:xx:xx) no domain of the host uses. */
-export function generateMac(used: ReadonlyMap<string, string>): string {
-  for (;;) {
-    const tail = [...randomBytes(3)].map((b) => b.toString(16).padStart(2, '0'));
-    const mac = ['52', '54', '00', ...tail].join(':');
-    if (!used.has(mac)) return mac;
-  }
-}
-
 export async function addNic(client: LibvirtClient, uuid: string, body: NicAddBody): Promise<ChangeResult> {
   const vm = await loadVm(client, uuid);
   const where = resolveApply(vm, body.apply);
   const used = await macsInUse(client, vm);
-  let mac: string;
-  if (body.mac !== undefined) {
-    mac = body.mac.toLowerCase();
-    const owner = used.get(mac);
-    if (owner !== undefined) throw new HttpError(409, HardwareErrorCodes.duplicateMac, `MAC ${mac} is already used by VM "${owner}"`);
-    if ((Number.parseInt(mac.slice(0, 2), 16) & 1) === 1) throw new HttpError(400, 'BAD_REQUEST', `MAC ${mac} is a multicast address; a NIC needs a unicast one`);
-  } else {
-    mac = generateMac(used);
-  }
+  const mac = body.mac !== undefined ? checkedMac(body.mac, used) : generateMac(used);
   const model = body.model ?? 'virtio';
   const source = body.source.type === 'network' ? body.source.network : body.source.bridge;
   const xml = buildInterfaceXml({ type: body.source.type, source, mac, model });

@@ -1,6 +1,7 @@
 import type { FastifyError } from 'fastify';
 import { ErrorCodes, type ApiErrorBody } from '../../common/errors.js';
 import { libvirtErrorOf } from './libvirt-errors.js';
+import { fieldProblemOf, type FieldProblem } from './validation-field.js';
 
 /** An error with an HTTP status that the error handler sends as `{ error: { code, message } }`. */
 export class HttpError extends Error {
@@ -9,6 +10,8 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** The request field at fault, for the form to show the error on it. */
+    readonly problem?: FieldProblem,
   ) {
     super(message);
   }
@@ -29,7 +32,7 @@ function isFastifyError(err: unknown): err is FastifyError {
 /** Turns anything thrown by a route into the status and body sent to the client. */
 export function toApiError(err: unknown): ApiErrorReply {
   if (err instanceof HttpError) {
-    return { statusCode: err.statusCode, body: { error: { code: err.code, message: err.message } } };
+    return { statusCode: err.statusCode, body: { error: { code: err.code, message: err.message, ...(err.problem ?? {}) } } };
   }
   const lv = libvirtErrorOf(err);
   if (lv !== undefined) {
@@ -40,7 +43,8 @@ export function toApiError(err: unknown): ApiErrorReply {
   }
   if (isFastifyError(err)) {
     if (err.validation !== undefined) {
-      return { statusCode: 400, body: { error: { code: ErrorCodes.badRequest, message: err.message } } };
+      const problem = err.validationContext === 'body' || err.validationContext === 'querystring' ? fieldProblemOf(err.validation) : undefined;
+      return { statusCode: 400, body: { error: { code: ErrorCodes.badRequest, message: err.message, ...(problem ?? {}) } } };
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return { statusCode: 400, body: { error: { code: ErrorCodes.bodyTooLarge, message: err.message } } };

@@ -200,6 +200,8 @@ export const SnapshotListFlags = {
   EXTERNAL: 512,
   TOPOLOGICAL: 1024,
 } as const;
+/** virConnectListAllStoragePoolsFlags (the filters used here). */
+export const ListStoragePoolsFlags = { INACTIVE: 1, ACTIVE: 2, PERSISTENT: 4, TRANSIENT: 8 } as const;
 /** virStoragePoolBuildFlags */
 export const StoragePoolBuildFlags = { NEW: 0, REPAIR: 1, RESIZE: 2, NO_OVERWRITE: 4, OVERWRITE: 8 } as const;
 /** virStorageVolCreateFlags, virStorageVolDeleteFlags, virStorageVolResizeFlags */

@@ -10,7 +10,7 @@ import { parseDomainXml } from '../xml/domain.js';
 import { applyCloneEdits, type CloneDiskEdit } from '../xml/domain-build-clone.js';
 import { buildVolumeXml, parseVolumeXml } from '../xml/volume.js';
 import { conflict, invalid, isNoDomain, isNoVolume, ProvisioningErrorCodes, Rollback } from './errors.js';
-import { generateMac } from './mac.js';
+import { checkedMac, generateMac, macsInUse } from '../networks/mac-rules.js';
 import { SERIAL_LOG_DIR } from './create.js';
 
 export interface CloneContext {
@@ -55,7 +55,31 @@ async function cloneVolumeName(client: LibvirtClient, pool: StoragePoolRef, oldV
   throw conflict(ProvisioningErrorCodes.exists, `No free volume name for the clone of ${volName}`);
 }
 
-export async function cloneVm(ctx: CloneContext, uuid: string, newName: string): Promise<CloneVmResult> {
+/** The clone's MACs: the ones asked for (a dry run's, checked again), or new ones no VM of the host has. */
+async function cloneMacs(client: LibvirtClient, count: number, asked: readonly string[] | undefined): Promise<string[]> {
+  const used = await macsInUse(client);
+  if (asked !== undefined) {
+    if (asked.length !== count) throw invalid(`The VM has ${count} NICs; send ${count} MACs (got ${asked.length})`);
+    const macs = asked.map((m) => checkedMac(m, used));
+    if (new Set(macs).size !== macs.length) throw invalid('Each NIC needs its own MAC');
+    return macs;
+  }
+  const taken = new Set<string>();
+  return Array.from({ length: count }, () => {
+    const mac = generateMac(used, taken);
+    taken.add(mac);
+    return mac;
+  });
+}
+
+export interface CloneRequest {
+  name: string;
+  macs?: readonly string[];
+  dryRun?: boolean;
+}
+
+export async function cloneVm(ctx: CloneContext, uuid: string, request: CloneRequest): Promise<CloneVmResult> {
+  const newName = request.name;
   const { client } = ctx;
   const { dom } = await client.domainLookupByUuid({ uuid: uuidFromString(uuid) });
   const { state } = await client.domainGetState({ dom, flags: 0 });
@@ -106,6 +130,11 @@ export async function cloneVm(ctx: CloneContext, uuid: string, newName: string):
     });
   }
 
+  const macs = await cloneMacs(client, def.interfaces.length, request.macs);
+  if (request.dryRun === true) {
+    const planned: ClonedDisk[] = jobs.map((job) => ({ target: job.target, action: 'cloned', from: job.from, to: `${job.pool.name}/${job.newName}` }));
+    return { dryRun: true, uuid: '', name: newName, macs, disks: [...planned, ...shared], steps: [] };
+  }
   const steps: string[] = [];
   const step = (s: string): void => {
     steps.push(s);
@@ -126,13 +155,12 @@ export async function cloneVm(ctx: CloneContext, uuid: string, newName: string):
       cloned.push({ target: job.target, action: 'cloned', from: job.from, to: job.sourceKind === 'volume' ? `${job.pool.name}/${job.newName}` : path });
       step(`copied disk ${i + 1} of ${jobs.length}: ${job.newName}`);
     }
-    const macs = def.interfaces.map(() => generateMac());
     const hadLog = def.consoles.some((c) => c.kind === 'serial' && c.logFile !== undefined);
     const newUuid = randomUUID();
     const newXml = applyCloneEdits(xml, { name: newName, uuid: newUuid, macs, disks: edits, ...(hadLog ? { serialLogFile: `${SERIAL_LOG_DIR}/${newName}-serial.log` } : {}) });
     newDom = (await client.domainDefineXml({ xml: newXml })).dom;
     step(`defined VM ${newName}`);
-    return { uuid: uuidToString(newDom.uuid), name: newName, macs, disks: [...cloned, ...shared], steps };
+    return { dryRun: false, uuid: uuidToString(newDom.uuid), name: newName, macs, disks: [...cloned, ...shared], steps };
   } catch (err) {
     const rollback = new Rollback();
     const dom = newDom;

@@ -12,8 +12,8 @@ import { buildDomainXml, targetName, type DiskSpec, type DomainSpec, type Interf
 import { buildVolumeXml, parseVolumeXml } from '../xml/volume.js';
 import { parsePoolXml } from '../xml/pool.js';
 import type { OsCatalog } from '../osinfo/catalog.js';
-import { conflict, invalid, isNoDomain, isNoNetwork, isNoPool, isNoVolume, ProvisioningErrorCodes, Rollback } from './errors.js';
-import { generateMac } from './mac.js';
+import { conflict, invalid, invalidField, isNoDomain, isNoNetwork, isNoPool, isNoVolume, ProvisioningErrorCodes, Rollback } from './errors.js';
+import { checkedMac, generateMac, macsInUse } from '../networks/mac-rules.js';
 import type { HostPlatform } from './platform.js';
 import { virtInstallLine } from './virt-install.js';
 
@@ -104,9 +104,10 @@ async function planCreate(ctx: ProvisionContext, body: CreateVmBody): Promise<Cr
   const defaultMem = Math.min(os.recommendedRamBytes ?? GiB, Math.max(platform.hostMemoryBytes / 2, 128 * MiB));
   const memoryMiB = body.memoryMiB ?? Math.max(1, Math.round(defaultMem / MiB));
   const vcpus = body.vcpus ?? Math.min(os.recommendedVcpus ?? 1, platform.hostCpus);
-  if (vcpus > platform.maxVcpus) throw invalid(`${vcpus} vCPUs is more than this hypervisor allows (${platform.maxVcpus})`);
+  if (vcpus > platform.maxVcpus) throw invalidField('vcpus', `must be at most ${platform.maxVcpus} (this hypervisor's maximum)`, `${vcpus} vCPUs is more than this hypervisor allows (${platform.maxVcpus})`);
   if (vcpus > platform.hostCpus) warnings.push(`${vcpus} vCPUs is more than the host's ${platform.hostCpus} CPUs`);
-  if (memoryMiB * MiB > platform.hostMemoryBytes) warnings.push(`${memoryMiB} MiB is more than the host's memory (${Math.round(platform.hostMemoryBytes / MiB)} MiB)`);
+  const hostMiB = Math.floor(platform.hostMemoryBytes / MiB);
+  if (memoryMiB > hostMiB) throw invalidField('memoryMiB', `must be at most ${hostMiB} MiB (the host's memory)`, `${memoryMiB} MiB is more than the host's memory (${hostMiB} MiB)`);
   if (os.minimumRamBytes !== undefined && memoryMiB * MiB < os.minimumRamBytes) warnings.push(`${os.name} needs at least ${Math.round(os.minimumRamBytes / MiB)} MiB of memory`);
 
   const firmware = body.firmware ?? 'bios';
@@ -189,6 +190,7 @@ async function planCreate(ctx: ProvisionContext, body: CreateVmBody): Promise<Cr
 
   const interfaces: InterfaceSpec[] = [];
   let nicModel: string | undefined;
+  let mac: string | undefined;
   const net = body.network;
   if (net.kind !== 'none') {
     nicModel = net.model ?? (os.virtioNet ? 'virtio' : 'e1000');
@@ -202,7 +204,10 @@ async function planCreate(ctx: ProvisionContext, body: CreateVmBody): Promise<Cr
         throw err;
       }
     }
-    interfaces.push({ type: net.kind, source: net.kind === 'network' ? net.network : net.bridge, model: nicModel, mac: (net.mac ?? generateMac()).toLowerCase() });
+    // The review shows this MAC and sends it back with Create: the VM gets exactly the one previewed.
+    const used = await macsInUse(client);
+    mac = net.mac === undefined ? generateMac(used) : checkedMac(net.mac, used);
+    interfaces.push({ type: net.kind, source: net.kind === 'network' ? net.network : net.bridge, model: nicModel, mac });
   }
 
   const spec: DomainSpec = {
@@ -238,6 +243,7 @@ async function planCreate(ctx: ProvisionContext, body: CreateVmBody): Promise<Cr
       arch: platform.arch,
       diskBus,
       ...(nicModel === undefined ? {} : { nicModel }),
+      ...(mac === undefined ? {} : { mac }),
       ...(diskSizeBytes === undefined ? {} : { diskSizeBytes }),
       ...(diskFormat === undefined ? {} : { diskFormat }),
       firmware,

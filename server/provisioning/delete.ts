@@ -7,6 +7,7 @@ import type { DeletePlan, DeletePlanDisk, DeleteVmBody, DeleteVmResult } from '.
 import { DomainUndefineFlags, DomainXmlFlags, type DomainRef, type LibvirtClient, type StorageVolRef, uuidFromString, uuidToString } from '../libvirt/index.js';
 import { parseDomainXml } from '../xml/domain.js';
 import { scanDiskUses, usersOf } from '../storage/used-by.js';
+import { describeDependants, scanBackingDependants } from '../storage/dependants.js';
 import { messageOf } from '../http/errors.js';
 import { conflict, invalid, ProvisioningErrorCodes } from './errors.js';
 import { diskSourceText } from '../../common/disk-source.js';
@@ -37,13 +38,14 @@ async function lookupVolume(client: LibvirtClient, disk: { sourceFile?: string; 
 }
 
 async function planFor(client: LibvirtClient, dom: DomainRef): Promise<{ plan: DeletePlan; disks: PlannedDisk[] }> {
-  const [{ xml }, live, { state }, managed, snaps, uses] = await Promise.all([
+  const [{ xml }, live, { state }, managed, snaps, uses, backing] = await Promise.all([
     client.domainGetXmlDesc({ dom, flags: DomainXmlFlags.INACTIVE }),
     client.domainGetXmlDesc({ dom, flags: 0 }),
     client.domainGetState({ dom, flags: 0 }),
     client.domainHasManagedSaveImage({ dom, flags: 0 }),
     client.domainSnapshotNum({ dom, flags: 0 }),
     scanDiskUses(client),
+    scanBackingDependants(client),
   ]);
   const uuid = uuidToString(dom.uuid);
   const def = parseDomainXml(xml);
@@ -55,6 +57,7 @@ async function planFor(client: LibvirtClient, dom: DomainRef): Promise<{ plan: D
     const path = found?.path ?? d.sourceFile ?? d.sourceDev;
     const others = found === undefined && path === undefined ? [] : usersOf(uses, found?.vol.pool ?? d.sourcePool ?? '', found?.vol.name ?? d.sourceVolume ?? '', path ?? '').filter((u) => u.uuid !== uuid);
     const readonlyOrShared = d.device !== 'disk' || d.readonly || d.shareable;
+    const dependants = found === undefined ? [] : backing.dependantsOf(found.path);
     const source = diskSourceText(path !== undefined && d.source?.type === 'volume' ? { ...d.source, path } : d.source);
     const entry: PlannedDisk = {
       target: d.target,
@@ -65,7 +68,8 @@ async function planFor(client: LibvirtClient, dom: DomainRef): Promise<{ plan: D
       deletable: found !== undefined,
       sharedWith: others.map((o) => o.name),
       readonlyOrShared,
-      defaultChecked: found !== undefined && !readonlyOrShared && others.length === 0,
+      dependants,
+      defaultChecked: found !== undefined && !readonlyOrShared && others.length === 0 && dependants.length === 0,
     };
     disks.push(entry);
   }
@@ -97,6 +101,14 @@ export async function deleteVm(client: LibvirtClient, uuid: string, body: Delete
     if (disk === undefined) throw invalid(`"${path}" is not a disk of VM "${plan.name}"; only its own disks can be deleted with it`);
     if (disk.vol === undefined) throw invalid(`Disk ${disk.target} (${path}) is not a volume of a storage pool and cannot be deleted here`);
     chosen.push(disk);
+  }
+  const chosenPaths = new Set(chosen.map((d) => d.path));
+  const breaking = chosen.flatMap((d) => d.dependants).filter((dep) => !chosenPaths.has(dep.path));
+  if (breaking.length > 0 && body.breakDependants !== true) {
+    throw conflict(
+      'HAS_BACKING_DEPENDANTS',
+      `Deleting the disks of VM "${plan.name}" breaks ${describeDependants(breaking)}, whose backing file they are; include breakDependants to delete them anyway`,
+    );
   }
   if (plan.snapshots > 0 && body.snapshots !== true) {
     throw conflict('HAS_SNAPSHOTS', `VM "${plan.name}" has ${plan.snapshots} snapshot(s); include snapshots to remove their metadata with it`);

@@ -10,6 +10,9 @@ export const ProvisioningErrorCodes = {
 } as const;
 
 export const invalid = (message: string): HttpError => new HttpError(400, ProvisioningErrorCodes.invalid, message);
+/** A 400 about one field of the request: the form shows `reason` on that field. */
+export const invalidField = (field: string, reason: string, message: string): HttpError =>
+  new HttpError(400, ProvisioningErrorCodes.invalid, message, { field, reason });
 export const conflict = (code: string, message: string): HttpError => new HttpError(409, code, message);
 
 export const isNoPool = (err: unknown): boolean => isLibvirtCode(err, VIR_ERR_NO_STORAGE_POOL);

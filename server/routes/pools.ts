@@ -7,6 +7,7 @@ import {
 } from '../../common/storage.js';
 import type { StorageClient } from '../storage/client.js';
 import { poolUsersOf, scanDiskUses } from '../storage/used-by.js';
+import { scanBackingDependants } from '../storage/dependants.js';
 import { forwardPoolEvents, publishPoolEvent } from '../storage/events.js';
 import {
   buildPool, createPool, deletePoolStorage, findPoolSources, getPool, listPools, previewPool, refreshPool,
@@ -52,8 +53,9 @@ export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/hosts/:host/pools/:pool/users', { schema: { params: PoolParamsSchema, response: { 200: PoolUsersSchema } } }, async (request) => {
     const c = client(request.params.host);
-    const [pool, uses] = await Promise.all([getPool(c, request.params.pool), scanDiskUses(c)]);
-    return { users: poolUsersOf(uses, pool.name, pool.targetPath) };
+    const [pool, uses, backing] = await Promise.all([getPool(c, request.params.pool), scanDiskUses(c), scanBackingDependants(c)]);
+    const dependants = pool.targetPath === undefined || pool.targetPath === '' ? [] : backing.dependantsUnder(pool.targetPath);
+    return { users: poolUsersOf(uses, pool.name, pool.targetPath), dependants };
   });
 
   app.delete('/hosts/:host/pools/:pool', { schema: { params: PoolParamsSchema } }, async (request, reply) => {
@@ -106,7 +108,7 @@ export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { host, pool } = request.params;
       const c = client(host);
-      await deletePoolStorage(c, pool, request.body.confirm);
+      await deletePoolStorage(c, pool, request.body.confirm, request.body.breakDependants === true);
       changed(host, pool, 'deleted');
       return getPool(c, pool);
     },

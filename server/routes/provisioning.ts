@@ -31,6 +31,7 @@ const DeleteQuery = Type.Object({
   managedSave: Flag,
   nvram: Flag,
   force: Flag,
+  breakDependants: Flag,
 });
 const on = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : v === '1' || v === 'true');
 
@@ -67,11 +68,13 @@ export const provisioningRoutes: FastifyPluginAsyncTypebox<ProvisioningRoutesOpt
 
   app.post(
     '/hosts/:host/vms/:uuid/clone',
-    { schema: { params: VmParams, headers: JobHeaders, body: CloneVmBody, response: { 201: CloneVmResult } } },
+    { schema: { params: VmParams, headers: JobHeaders, body: CloneVmBody, response: { 200: CloneVmResult, 201: CloneVmResult } } },
     async (request, reply) => {
       const { host, uuid } = request.params;
+      const { name, macs, dryRun } = request.body;
       const report = progress(host, request.body.job ?? request.headers['x-virtdeck-job'] ?? randomUUID(), 'clone');
-      const result = await cloneVm({ client: app.hosts.get(host), progress: (s) => report(s) }, uuid, request.body.name);
+      const result = await cloneVm({ client: app.hosts.get(host), progress: (s) => report(s) }, uuid, { name, ...(macs === undefined ? {} : { macs }), ...(dryRun === undefined ? {} : { dryRun }) });
+      if (result.dryRun) return reply.status(200).send(result);
       report('done', true);
       return reply.status(201).send(result);
     },
@@ -100,6 +103,7 @@ export const provisioningRoutes: FastifyPluginAsyncTypebox<ProvisioningRoutesOpt
         managedSave: b.managedSave ?? on(q.managedSave) ?? false,
         nvram: b.nvram ?? on(q.nvram) ?? false,
         force: b.force ?? on(q.force) ?? false,
+        breakDependants: b.breakDependants ?? on(q.breakDependants) ?? false,
       };
       return deleteVm(app.hosts.get(request.params.host), request.params.uuid, merged);
     },

@@ -72,6 +72,7 @@ describe('VM API on test:///default', () => {
       state: 'shutoff',
       autostart: false,
       persistent: true,
+      managedSave: false,
       vcpus: { current: 1, max: 2 },
       memory: { currentBytes: 128 * 1024 * 1024, maxBytes: 256 * 1024 * 1024 },
     });

@@ -30,6 +30,13 @@ export const vmRoutes: FastifyPluginAsyncTypebox<VmRoutesOptions> = async (app, 
     vm: await vms.persist(request.params.host, request.params.uuid),
   }));
 
+  // libvirt sends no event for a removed save image: the hub tells the other pages.
+  app.delete('/hosts/:host/vms/:uuid/managed-save', { schema: { params: VmParams, response: { 200: VmActionResult } } }, async (request) => {
+    const vm = await vms.discardSavedState(request.params.host, request.params.uuid);
+    app.events.publish({ type: 'vm', data: { host: request.params.host, uuid: vm.uuid, name: vm.name, kind: 'managed-save-removed', vm } });
+    return { vm };
+  });
+
   app.put('/hosts/:host/vms/:uuid/autostart', { schema: { params: VmParams, body: AutostartBody, response: { 200: VmActionResult } } }, async (request) => ({
     vm: await vms.setAutostart(request.params.host, request.params.uuid, request.body.enabled),
   }));

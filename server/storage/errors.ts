@@ -8,6 +8,8 @@ export const StorageErrorCodes = {
   exists: 'ALREADY_EXISTS',
   poolActive: 'POOL_ACTIVE',
   inUse: 'VOLUME_IN_USE',
+  /** Other volumes have this one (or files of this pool) as their backing file. */
+  hasDependants: 'HAS_BACKING_DEPENDANTS',
   shrink: 'SHRINK_NOT_ALLOWED',
   confirm: 'CONFIRMATION_MISMATCH',
   createFailed: 'POOL_CREATE_FAILED',

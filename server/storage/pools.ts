@@ -12,6 +12,7 @@ import {
 } from './client.js';
 import { messageOf } from '../http/errors.js';
 import { conflict, invalid, invalidFields, StorageErrorCodes } from './errors.js';
+import { describeDependants, scanBackingDependants } from './dependants.js';
 
 export async function lookupPool(client: StorageClient, name: string): Promise<StoragePoolRef> {
   return (await client.storagePoolLookupByName({ name })).pool;
@@ -198,12 +199,20 @@ export async function undefinePool(client: StorageClient, name: string): Promise
 }
 
 /** Deletes the pool's underlying storage (a dir pool's directory, an LVM volume group …). */
-export async function deletePoolStorage(client: StorageClient, name: string, confirm: string): Promise<void> {
+export async function deletePoolStorage(client: StorageClient, name: string, confirm: string, breakDependants = false): Promise<void> {
   if (confirm !== name) {
     throw invalid(`Deleting the storage of pool "${name}" must be confirmed by sending its name as "confirm"`);
   }
   const pool = await lookupPool(client, name);
   if (await isActive(client, pool)) throw conflict(StorageErrorCodes.poolActive, `Pool "${name}" is active; stop it before deleting its storage`);
+  const target = parsePoolXml((await client.storagePoolGetXmlDesc({ pool, flags: 0 })).xml).targetPath;
+  const dependants = target === undefined || target === '' ? [] : (await scanBackingDependants(client)).dependantsUnder(target);
+  if (dependants.length > 0 && !breakDependants) {
+    throw conflict(
+      StorageErrorCodes.hasDependants,
+      `Pool "${name}" holds the backing files of ${describeDependants(dependants)}: deleting its storage breaks them. Send breakDependants to delete it anyway`,
+    );
+  }
   await client.storagePoolDelete({ pool, flags: POOL_DELETE_NORMAL });
 }
 

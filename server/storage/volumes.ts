@@ -6,8 +6,10 @@ import { isLibvirtCode, StorageVolCreateFlags, StorageVolResizeFlags, VIR_ERR_NO
 import type { StorageClient } from './client.js';
 import { conflict, invalid, noSpaceRefusal, StorageErrorCodes } from './errors.js';
 import { formatBytes } from '../../common/format.js';
+import { reportedBytes } from '../../common/exact-bytes.js';
 import { lookupPool } from './pools.js';
 import { scanDiskUses, usersOf } from './used-by.js';
+import { describeDependants, scanBackingDependants } from './dependants.js';
 
 const MAX_CHAIN = 16;
 
@@ -27,6 +29,7 @@ function summaryOf(ref: StorageVolRef, v: ParsedVolume, usedBy: VmRef[]): Volume
     capacityBytes: v.capacityBytes,
     allocationBytes: v.allocationBytes,
     ...(v.physicalBytes !== undefined ? { physicalBytes: v.physicalBytes } : {}),
+    ...(v.exactBytes !== undefined ? { exactBytes: v.exactBytes } : {}),
     ...(v.backing !== undefined ? { backingPath: v.backing.path } : {}),
     usedBy,
   };
@@ -70,12 +73,13 @@ export async function getVolume(client: StorageClient, poolName: string, name: s
   const { vol } = await lookupVolume(client, poolName, name);
   const xml = (await client.storageVolGetXmlDesc({ vol, flags: 0 })).xml;
   const v = parseVolumeXml(xml);
-  const uses = await scanDiskUses(client);
+  const [uses, backing] = await Promise.all([scanDiskUses(client), scanBackingDependants(client)]);
   return {
     ...summaryOf(vol, v, usersOf(uses, poolName, vol.name, v.path || vol.key)),
     pool: poolName,
     ...(v.compat !== undefined ? { compat: v.compat } : {}),
     backingChain: await backingChain(client, v.backing),
+    dependants: backing.dependantsOf(v.path || vol.key),
     xml,
   };
 }
@@ -136,8 +140,9 @@ export async function createVolume(client: StorageClient, poolName: string, body
 async function refuseWhatDoesNotFit(client: StorageClient, pool: StoragePoolRef, name: string, allocationBytes: number): Promise<void> {
   if (allocationBytes === 0) return;
   const info = await client.storagePoolGetInfo({ pool });
-  const available = Number(info.available);
-  if (allocationBytes <= available) return;
+  const available = reportedBytes(info.available);
+  // A free space libvirt cannot report meaningfully (above 2^53: an underflow) is left for libvirt to judge.
+  if (available === null || allocationBytes <= available) return;
   throw conflict(
     StorageErrorCodes.poolFull,
     `Volume "${name}" needs ${allocationBytes} bytes (${formatBytes(allocationBytes)}) allocated now, but pool "${pool.name}" has ` +
@@ -162,10 +167,17 @@ function refuseRunningUsers(users: readonly VmRef[], name: string, doing: string
 
 export async function deleteVolume(client: StorageClient, poolName: string, name: string, force: boolean): Promise<void> {
   const { vol } = await lookupVolume(client, poolName, name);
-  const { users } = await usersOfVolume(client, poolName, vol);
+  const { users, parsed } = await usersOfVolume(client, poolName, vol);
   refuseRunningUsers(users, name, 'delete');
   if (users.length > 0 && !force) {
     throw conflict(StorageErrorCodes.inUse, `Volume "${name}" is a disk of VM ${names(users)}; confirm with force=1 to delete it anyway`);
+  }
+  const dependants = (await scanBackingDependants(client)).dependantsOf(parsed.path || vol.key);
+  if (dependants.length > 0 && !force) {
+    throw conflict(
+      StorageErrorCodes.hasDependants,
+      `Volume "${name}" is the backing file of ${describeDependants(dependants)}: deleting it breaks them. Confirm with force=1 to delete it anyway`,
+    );
   }
   await client.storageVolDelete({ vol, flags: 0 });
 }

@@ -19,6 +19,7 @@ import { vmStateOf, vmStateReasonOf } from './states.js';
 import { localQemuStartTime } from './uptime.js';
 import type { HostVmState, VmStore } from './store.js';
 import { withVolumePaths } from '../storage/volume-paths.js';
+import { discardManagedSave } from './managed-save.js';
 
 const STATS_FRESH_MS = 6000;
 /** Actions after which a transient domain no longer exists. */
@@ -64,6 +65,7 @@ interface SummaryFacts {
   reason: number;
   autostart: boolean;
   persistent: boolean;
+  managedSave: boolean;
   def: DomainDefinition;
 }
 
@@ -77,13 +79,15 @@ export class VmService {
   async list(hostId: string): Promise<VmSummary[]> {
     const client = this.hosts.get(hostId);
     const state = this.store.host(hostId);
-    const [{ retStats }, { domains: autostart }, { domains: transient }] = await Promise.all([
+    const [{ retStats }, { domains: autostart }, { domains: transient }, { domains: saved }] = await Promise.all([
       client.connectGetAllDomainStats({ stats: DomainStatsTypes.STATE, flags: 0 }),
       client.connectListAllDomains({ flags: ListDomainsFlags.AUTOSTART }),
       client.connectListAllDomains({ flags: ListDomainsFlags.TRANSIENT }),
+      client.connectListAllDomains({ flags: ListDomainsFlags.MANAGEDSAVE }),
     ]);
     const autostartSet = new Set(autostart.map((d) => uuidToString(d.uuid)));
     const transientSet = new Set(transient.map((d) => uuidToString(d.uuid)));
+    const savedSet = new Set(saved.map((d) => uuidToString(d.uuid)));
     const rows = await mapLimited(retStats, XML_FETCH_CONCURRENCY, async ({ dom, params }) => {
       const uuid = uuidToString(dom.uuid);
       let def: DomainDefinition;
@@ -101,6 +105,7 @@ export class VmService {
         reason: num(p['state.reason']) ?? 0,
         autostart: autostartSet.has(uuid),
         persistent: !transientSet.has(uuid),
+        managedSave: savedSet.has(uuid),
         def,
       });
     });
@@ -166,7 +171,7 @@ export class VmService {
     } catch (err) {
       if (before === undefined || before.persistent || !isNoDomain(err)) throw err;
       const { stats: _stats, stateReason: _reason, ...rest } = before;
-      return { vm: { ...rest, id: -1, state: 'shutoff' }, gone: true };
+      return { vm: { ...rest, id: -1, state: 'shutoff', managedSave: false }, gone: true };
     }
   }
 
@@ -230,6 +235,14 @@ export class VmService {
     }
   }
 
+  /** libvirt sends no event for this: the summary answered is the only news of it. */
+  async discardSavedState(hostId: string, uuid: string): Promise<VmSummary> {
+    const client = this.hosts.get(hostId);
+    const dom = await this.lookup(client, uuid);
+    await discardManagedSave(client, dom);
+    return this.summary(hostId, client, dom);
+  }
+
   async setAutostart(hostId: string, uuid: string, enabled: boolean): Promise<VmSummary> {
     const client = this.hosts.get(hostId);
     const dom = await this.lookup(client, uuid);
@@ -241,15 +254,16 @@ export class VmService {
     const uuid = uuidToString(dom.uuid);
     const definitions = this.store.host(hostId).definitions;
     if (freshXml) definitions.invalidate(uuid);
-    const [st, auto, pers, def] = await Promise.all([
+    const [st, auto, pers, saved, def] = await Promise.all([
       client.domainGetState({ dom, flags: 0 }),
       client.domainGetAutostart({ dom }),
       client.domainIsPersistent({ dom }),
+      client.domainHasManagedSaveImage({ dom, flags: 0 }),
       definitions.get(client, uuid, dom),
     ]);
     // The ref from a lookup carries the id at lookup time; the definition knows better after a start.
     const id = st.state === 5 ? -1 : dom.id;
-    return { dom: { ...dom, id }, uuid, state: st.state, reason: st.reason, autostart: auto.autostart !== 0, persistent: pers.persistent !== 0, def };
+    return { dom: { ...dom, id }, uuid, state: st.state, reason: st.reason, autostart: auto.autostart !== 0, persistent: pers.persistent !== 0, managedSave: saved.result !== 0, def };
   }
 
   private toSummary(hostState: HostVmState, f: SummaryFacts): VmSummary {
@@ -265,6 +279,7 @@ export class VmService {
       ...(reason === undefined ? {} : { stateReason: reason }),
       autostart: f.autostart,
       persistent: f.persistent,
+      managedSave: f.managedSave,
       vcpus: f.def.vcpus,
       memory: f.def.memory,
       ...(fresh ? { stats } : {}),

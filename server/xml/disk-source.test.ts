@@ -99,7 +99,7 @@ describe('disk sources of every type libvirt documents', () => {
   });
 
   it('fits the API schema of a VM detail', () => {
-    const detail = { uuid: 'u', name: 'n', id: -1, state: 'shutoff', autostart: false, persistent: true, vcpus: { current: 1, max: 1 }, memory: { currentBytes: 1, maxBytes: 1 }, domainType: 'test', os: { type: 'hvm', bootDevices: [] }, disks, interfaces: [], graphics: [], consoles: [] };
+    const detail = { uuid: 'u', name: 'n', id: -1, state: 'shutoff', autostart: false, persistent: true, managedSave: false, vcpus: { current: 1, max: 1 }, memory: { currentBytes: 1, maxBytes: 1 }, domainType: 'test', os: { type: 'hvm', bootDevices: [] }, disks, interfaces: [], graphics: [], consoles: [] };
     expect([...Value.Errors(VmDetail, detail)]).toEqual([]);
   });
 

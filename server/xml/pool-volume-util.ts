@@ -51,8 +51,22 @@ export function attr(node: XmlValue, name: string): string | undefined {
 const UNIT_SCALE: Readonly<Record<string, number>> = {
   b: 1, bytes: 1, k: 1024, kib: 1024, kb: 1000, m: 1024 ** 2, mib: 1024 ** 2, mb: 1000 ** 2,
   g: 1024 ** 3, gib: 1024 ** 3, gb: 1000 ** 3, t: 1024 ** 4, tib: 1024 ** 4, tb: 1000 ** 4,
-  p: 1024 ** 5, pib: 1024 ** 5, pb: 1000 ** 5,
+  p: 1024 ** 5, pib: 1024 ** 5, pb: 1000 ** 5, e: 1024 ** 6, eib: 1024 ** 6, eb: 1000 ** 6,
 };
+
+/**
+ * The exact byte count of such an element as a decimal string, only when it is above 2^53 (where
+ * scaledBytes' number is no longer exact); undefined otherwise.
+ */
+export function scaledBytesBeyondSafe(node: XmlValue, name: string): string | undefined {
+  const el = isNode(node) ? node[name] : undefined;
+  if (el === undefined) return undefined;
+  const raw = text(node, name);
+  if (raw === undefined || raw === '' || !/^\d+$/.test(raw)) return undefined;
+  const unit = (attr(isNode(el) ? el : undefined, 'unit') ?? 'bytes').toLowerCase();
+  const exact = BigInt(raw) * BigInt(UNIT_SCALE[unit] ?? 1);
+  return exact > BigInt(Number.MAX_SAFE_INTEGER) ? exact.toString() : undefined;
+}
 
 /** Reads `<capacity unit='bytes'>N</capacity>` style elements as a byte count. */
 export function scaledBytes(node: XmlValue, name: string): number | undefined {

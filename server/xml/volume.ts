@@ -1,6 +1,7 @@
 /** Storage volume XML ⇄ typed objects. */
 import type { VolumeFormat } from '../../common/storage.js';
 import {
+  scaledBytesBeyondSafe,
   attr, child, parseRoot, scaledBytes, storageXmlBuilder, text, type XmlNode,
 } from './pool-volume-util.js';
 
@@ -40,6 +41,8 @@ export interface ParsedVolume {
   format?: string;
   compat?: string;
   backing?: { path: string; format?: string };
+  /** Exact decimal byte counts of the figures above 2^53 (their numbers above are then rounded). */
+  exactBytes?: { capacity?: string; allocation?: string; physical?: string };
 }
 
 export function parseVolumeXml(xml: string): ParsedVolume {
@@ -60,6 +63,13 @@ export function parseVolumeXml(xml: string): ParsedVolume {
   if (format) out.format = format;
   const compat = text(target, 'compat');
   if (compat) out.compat = compat;
+  const exact = Object.fromEntries(
+    (['capacity', 'allocation', 'physical'] as const).flatMap((k) => {
+      const v = scaledBytesBeyondSafe(vol, k);
+      return v === undefined ? [] : [[k, v]];
+    }),
+  ) as NonNullable<ParsedVolume['exactBytes']>;
+  if (Object.keys(exact).length > 0) out.exactBytes = exact;
   const backing = child(vol, 'backingStore');
   const backingPath = text(backing, 'path');
   if (backingPath) {

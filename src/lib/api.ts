@@ -4,17 +4,28 @@
  */
 import { reportUnauthenticated } from './unauthenticated';
 
+export interface ApiErrorDetails {
+  retryAfterSeconds?: number;
+  problem?: { field: string; reason: string };
+}
+
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    /** From Retry-After on 429 and 503 answers. */
-    readonly retryAfterSeconds?: number,
+    details: ApiErrorDetails = {},
   ) {
     super(message);
+    this.retryAfterSeconds = details.retryAfterSeconds;
+    this.problem = details.problem;
   }
+
+  /** From Retry-After on 429 and 503 answers. */
+  readonly retryAfterSeconds: number | undefined;
+  /** The request field the server found at fault, and what is wrong with it in words (see common/errors.ts). */
+  readonly problem: { field: string; reason: string } | undefined;
 }
 
 /** Retry-After is either a number of seconds or an HTTP date. */
@@ -27,20 +38,26 @@ function retryAfter(header: string | null): number | undefined {
 }
 
 interface ErrorShape {
-  error?: { code?: unknown; message?: unknown };
+  error?: { code?: unknown; message?: unknown; field?: unknown; reason?: unknown };
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {
   let code = `HTTP_${response.status}`;
   let message = response.statusText || `Request failed with status ${response.status}`;
+  let problem: { field: string; reason: string } | undefined;
   try {
     const body = (await response.json()) as ErrorShape;
     if (typeof body.error?.code === 'string') code = body.error.code;
     if (typeof body.error?.message === 'string') message = body.error.message;
+    if (typeof body.error?.field === 'string' && typeof body.error.reason === 'string') problem = { field: body.error.field, reason: body.error.reason };
   } catch {
     // Not JSON (a proxy error page, say): keep the status text.
   }
-  return new ApiError(response.status, code, message, retryAfter(response.headers.get('retry-after')));
+  const retryAfterSeconds = retryAfter(response.headers.get('retry-after'));
+  return new ApiError(response.status, code, message, {
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    ...(problem === undefined ? {} : { problem }),
+  });
 }
 
 export interface RequestOptions {

@@ -42,6 +42,11 @@ export interface TestGuestOptions {
   start?: boolean;
   /** Memory in MiB (default 128). */
   memoryMiB?: number;
+  /**
+   * A guest that ignores the ACPI power button (and so `virsh shutdown` and `virsh reboot`): its
+   * kernel boots with `acpi=off` (default: false).
+   */
+  ignoreAcpi?: boolean;
 }
 
 export interface TestGuest {
@@ -89,8 +94,12 @@ export function guestVirtType(): 'kvm' | 'qemu' {
   }
 }
 
+/** The test guest's kernel command line without ACPI: its power button does nothing. */
+export const TEST_GUEST_CMDLINE_NO_ACPI = `${TEST_GUEST_CMDLINE} acpi=off`;
+
 export interface TestGuestXmlOptions {
   name: string;
+  ignoreAcpi?: boolean;
   memoryMiB?: number;
   disk?: { path: string; format: 'qcow2' | 'raw' } | null;
   nic?: boolean;
@@ -109,7 +118,7 @@ export function testGuestXml(options: TestGuestXmlOptions): string {
     `    <type arch='x86_64'>hvm</type>`,
     `    <kernel>${escapeXml(TEST_GUEST_KERNEL)}</kernel>`,
     `    <initrd>${escapeXml(TEST_GUEST_INITRD)}</initrd>`,
-    `    <cmdline>${escapeXml(TEST_GUEST_CMDLINE)}</cmdline>`,
+    `    <cmdline>${escapeXml(options.ignoreAcpi === true ? TEST_GUEST_CMDLINE_NO_ACPI : TEST_GUEST_CMDLINE)}</cmdline>`,
     `  </os>`,
     `  <features><acpi/></features>`,
     `  <on_poweroff>destroy</on_poweroff>`,
@@ -238,6 +247,7 @@ export async function createTestGuest(options: TestGuestOptions): Promise<TestGu
         nic: options.nic ?? false,
         vnc: options.vnc ?? false,
         serialLogPath,
+        ignoreAcpi: options.ignoreAcpi ?? false,
       }),
     );
     const uuid = await virsh(QEMU_URI, 'domuuid', name);

@@ -5,7 +5,7 @@ import type { VmSummary } from '../../../common/vms.js';
 import { Button, Dialog, ErrorBanner } from '../../lib/ui';
 import { Field, inputClass } from './fields';
 import { newJobId, useJobSteps } from './events';
-import { useCloneVm } from './queries';
+import { useClonePreview, useCloneVm } from './queries';
 import { useVmAction } from '../vms/queries';
 
 const RUNNING = new Set(['running', 'blocked', 'shutdown', 'pmsuspended']);
@@ -19,6 +19,11 @@ export function CloneDialog({ host, uri, vm, open, onClose }: { host: string; ur
   const navigate = useNavigate();
   const problem = checkVmName(name);
   const running = RUNNING.has(vm.state);
+  // The MACs shown are the MACs the clone gets: the first preview's, kept while the name changes.
+  const [macs, setMacs] = useState<string[] | undefined>();
+  const preview = useClonePreview(host, vm.uuid, name, macs, open && problem === null && !running);
+  const previewMacs = preview.data?.macs;
+  if (macs === undefined && previewMacs !== undefined) setMacs(previewMacs);
   const close = () => {
     clone.reset();
     setJob(newJobId());
@@ -39,10 +44,10 @@ export function CloneDialog({ host, uri, vm, open, onClose }: { host: string; ur
             variant="primary"
             id="clone-ok"
             busy={clone.isPending}
-            disabled={problem !== null || running}
+            disabled={problem !== null || running || (macs === undefined && preview.isFetching)}
             onClick={() =>
               clone.mutate(
-                { name, job },
+                { name, job, ...(macs === undefined ? {} : { macs }) },
                 {
                   onSuccess: (result) => {
                     close();
@@ -78,8 +83,20 @@ export function CloneDialog({ host, uri, vm, open, onClose }: { host: string; ur
         <p className="text-xs text-zinc-500">
           The clone gets a new UUID and new MAC addresses. Every writable disk is copied into a new volume in the same pool; CD-ROMs and shareable disks stay shared. The original is not changed.
         </p>
+        {macs !== undefined && macs.length > 0 && (
+          <p className="text-xs" id="clone-macs">
+            New MAC{macs.length === 1 ? '' : 's'}:{' '}
+            {macs.map((m) => (
+              <code key={m} className="mr-2 font-mono select-all" data-testid="clone-mac">
+                {m}
+              </code>
+            ))}
+          </p>
+        )}
+        {preview.error !== null && <ErrorBanner id="clone-preview-error" error={preview.error} title="This clone cannot be made as it is" />}
         <p className="font-mono text-xs text-zinc-500 select-all" data-testid="virsh-command">
-          virt-clone --connect {uri} --original {vm.name} --name {name} --auto-clone
+          virt-clone --connect {uri} --original {vm.name} --name {name}
+          {macs === undefined ? '' : macs.map((m) => ` --mac ${m}`).join('')} --auto-clone
         </p>
         {steps.length > 0 && (
           <ul id="clone-progress" className="space-y-0.5 text-xs" aria-live="polite">

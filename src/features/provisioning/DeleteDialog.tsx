@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import type { DeleteVmResult } from '../../../common/provisioning.js';
 import type { VmSummary } from '../../../common/vms.js';
 import { Button, Dialog, ErrorBanner, LoadingState } from '../../lib/ui';
+import { BackingDependants } from '../storage/BackingDependants';
 import { useDeletePlan, useDeleteVm } from './queries';
 
 export function DeleteDialog({ host, uri, vm, open, onClose }: { host: string; uri: string; vm: VmSummary; open: boolean; onClose: () => void }) {
@@ -15,6 +16,7 @@ export function DeleteDialog({ host, uri, vm, open, onClose }: { host: string; u
   const [managedSave, setManagedSave] = useState(true);
   const [nvram, setNvram] = useState(true);
   const [force, setForce] = useState(false);
+  const [breakDependants, setBreakDependants] = useState(false);
   const [done, setDone] = useState<DeleteVmResult | undefined>();
 
   const checked = picked ?? new Set((plan.data?.disks ?? []).filter((d) => d.defaultChecked && d.path !== undefined).map((d) => d.path ?? ''));
@@ -29,6 +31,8 @@ export function DeleteDialog({ host, uri, vm, open, onClose }: { host: string; u
   const p = plan.data;
   const active = p?.active === true;
   const volumes = [...checked];
+  // Volumes of other VMs or pools whose backing file is a checked disk: they break, and the delete needs an explicit yes.
+  const breaking = (p?.disks ?? []).filter((d) => d.path !== undefined && checked.has(d.path)).flatMap((d) => d.dependants).filter((dep) => !checked.has(dep.path));
   const virsh = `virsh -c ${uri} undefine ${vm.name}${p !== undefined && p.snapshots > 0 ? ' --snapshots-metadata' : ''}${p?.managedSave === true ? ' --managed-save' : ''}${p?.nvram !== undefined && nvram ? ' --nvram' : ''}${volumes.length > 0 ? ` --storage ${volumes.join(',')}` : ''}`;
 
   return (
@@ -52,8 +56,8 @@ export function DeleteDialog({ host, uri, vm, open, onClose }: { host: string; u
               variant="danger"
               id="delete-ok"
               busy={del.isPending}
-              disabled={p === undefined || (active && !force)}
-              onClick={() => del.mutate({ volumes, snapshots, managedSave, nvram, force }, { onSuccess: setDone })}
+              disabled={p === undefined || (active && !force) || (breaking.length > 0 && !breakDependants)}
+              onClick={() => del.mutate({ volumes, snapshots, managedSave, nvram, force, breakDependants: breaking.length > 0 && breakDependants }, { onSuccess: setDone })}
             >
               {active ? 'Force off and delete' : 'Delete'}
             </Button>
@@ -115,6 +119,9 @@ export function DeleteDialog({ host, uri, vm, open, onClose }: { host: string; u
               })}
             </tbody>
           </table>
+          {breaking.length > 0 && (
+            <BackingDependants id="delete-dependants" dependants={breaking} what="A checked disk is the backing file of" checked={breakDependants} onChecked={setBreakDependants} />
+          )}
           {p.snapshots > 0 && (
             <label className="flex items-center gap-2" htmlFor="delete-snapshots">
               <input id="delete-snapshots" type="checkbox" checked={snapshots} onChange={(e) => setSnapshots(e.target.checked)} />

@@ -13,6 +13,7 @@ const vm: VmSummary = {
   state: 'running',
   autostart: false,
   persistent: true,
+  managedSave: false,
   vcpus: { current: 1, max: 1 },
   memory: { currentBytes: 1, maxBytes: 1 },
 };

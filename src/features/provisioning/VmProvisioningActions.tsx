@@ -37,11 +37,6 @@ export function VmProvisioningActions({ host, uri, vm }: { host: string; uri: st
         <GuardedButton privilege="vm.delete" path={vmPath} id="vm-action-delete" variant="danger" onClick={() => setDialog('delete')} title={`virsh -c ${uri} undefine ${vm.name}`}>
           Delete…
         </GuardedButton>
-        {vm.state === 'shutoff' && vm.stateReason === 'saved' && (
-          <span className="text-xs text-zinc-500" id="vm-saved-note">
-            Saved: Start restores its memory state
-          </span>
-        )}
       </div>
       {save.error !== null && <ErrorBanner id="vm-save-error" error={save.error} title={`Could not save ${vm.name}`} onRetry={() => save.reset()} />}
       {dialog === 'clone' && <CloneDialog host={host} uri={uri} vm={vm} open onClose={() => setDialog(undefined)} />}

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 
 export const inputClass = 'w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
-export function Field({ label, htmlFor, hint, children }: { label: string; htmlFor: string; hint?: ReactNode; children: ReactNode }) {
+/** `error`: what the server said is wrong with this field, in words; shown under it, once. */
+export function Field({ label, htmlFor, hint, error, children }: { label: string; htmlFor: string; hint?: ReactNode; error?: string | undefined; children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={htmlFor} className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
@@ -10,6 +11,11 @@ export function Field({ label, htmlFor, hint, children }: { label: string; htmlF
       </label>
       {children}
       {hint !== undefined && <p className="text-xs text-zinc-500">{hint}</p>}
+      {error !== undefined && (
+        <p className="text-xs text-red-700 dark:text-red-400" id={`${htmlFor}-server-error`} role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

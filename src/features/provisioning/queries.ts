@@ -9,6 +9,7 @@ export const provisioningKeys = {
   options: (host: string) => ['provisioning-options', host] as const,
   os: (q: string) => ['osinfo', q] as const,
   dryRun: (host: string, body: CreateVmBody) => ['vm-dry-run', host, JSON.stringify(body)] as const,
+  clonePreview: (host: string, uuid: string, name: string) => ['vm-clone-preview', host, uuid, name] as const,
   deletePlan: (host: string, uuid: string) => ['vm-delete-plan', host, uuid] as const,
   volumes: (host: string, pool: string) => ['volumes', host, pool] as const,
 };
@@ -55,6 +56,18 @@ export function useCloneVm(host: string, uuid: string) {
   return useMutation({ mutationFn: (body: CloneVmBody) => api.post<CloneVmResult>(hostPath(host, 'vms', uuid, 'clone'), body) });
 }
 
+/** What a clone would get (its MACs, its new volumes); `macs` keeps the ones shown first while the name changes. */
+export function useClonePreview(host: string, uuid: string, name: string, macs: string[] | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: provisioningKeys.clonePreview(host, uuid, name),
+    queryFn: ({ signal }) =>
+      api.post<CloneVmResult>(hostPath(host, 'vms', uuid, 'clone'), { name, dryRun: true, ...(macs === undefined ? {} : { macs }) } satisfies CloneVmBody, { signal }),
+    enabled,
+    retry: false,
+    staleTime: Infinity,
+  });
+}
+
 export function useDeletePlan(host: string, uuid: string, enabled: boolean) {
   return useQuery({
     queryKey: provisioningKeys.deletePlan(host, uuid),
@@ -68,7 +81,7 @@ export function useDeletePlan(host: string, uuid: string, enabled: boolean) {
 export function deleteQuery(body: DeleteVmBody): string {
   const params = new URLSearchParams();
   for (const v of body.volumes ?? []) params.append('volumes', v);
-  for (const key of ['snapshots', 'managedSave', 'nvram', 'force'] as const) if (body[key] === true) params.set(key, '1');
+  for (const key of ['snapshots', 'managedSave', 'nvram', 'force', 'breakDependants'] as const) if (body[key] === true) params.set(key, '1');
   const q = params.toString();
   return q === '' ? '' : `?${q}`;
 }

@@ -5,6 +5,7 @@ import { ConfirmDialog, ErrorBanner, Switch, VirshHint } from '../../lib/ui';
 import { TextInput } from '../../lib/ui/Field';
 import { acl, useCan } from '../auth/access';
 import { GuardedButton } from '../auth/GuardedButton';
+import { BackingDependants } from './BackingDependants';
 import { usePoolAction, usePoolUsers, type PoolAction } from './queries';
 
 type Confirm = 'stop' | 'undefine' | 'delete-storage' | null;
@@ -16,13 +17,15 @@ export function PoolActions({ host, pool }: { host: string; pool: PoolSummary })
   const edit = useCan(guard.privilege, guard.path);
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [typed, setTyped] = useState('');
+  const [breakDependants, setBreakDependants] = useState(false);
   const run = (a: PoolAction, after?: () => void) =>
     action.mutate({ pool: pool.name, action: a }, { onSuccess: () => { setConfirm(null); setTyped(''); after?.(); } });
   const busy = (a: PoolAction) => action.isPending && action.variables.action === a;
   const id = (a: string) => `pool-${pool.name}-${a}`;
-  const closeConfirm = () => { setConfirm(null); setTyped(''); action.reset(); };
+  const closeConfirm = () => { setConfirm(null); setTyped(''); setBreakDependants(false); action.reset(); };
   const users = usePoolUsers(host, pool.name, confirm === 'undefine' || confirm === 'delete-storage');
   const usersReady = users.data !== undefined || users.error !== null;
+  const dependants = users.data?.dependants ?? [];
   const usersError = users.error !== null && <ErrorBanner error={users.error} title="Cannot tell which VMs have disks in this pool" />;
 
   return (
@@ -88,7 +91,7 @@ export function PoolActions({ host, pool }: { host: string; pool: PoolSummary })
         id="pool-undefine-dialog"
         ready={usersReady}
         affected={{
-          vms: users.data ?? [],
+          vms: users.data?.vms ?? [],
           running: 'keeps the disks it has open; they belong to no pool until the pool is defined again',
           stopped: 'disks it names by pool and volume are not found until the pool is defined again (disks named by path still work)',
         }}
@@ -103,14 +106,14 @@ export function PoolActions({ host, pool }: { host: string; pool: PoolSummary })
         title={`Delete the storage of ${pool.name}?`}
         confirmLabel="Delete storage"
         danger
-        busy={busy('delete-storage')}
+        busy={busy('delete-storage') || busy('delete-storage-breaking')}
         error={confirm === 'delete-storage' ? action.error : undefined}
-        onConfirm={() => { if (typed === pool.name) run('delete-storage'); }}
+        onConfirm={() => { if (typed === pool.name) run(dependants.length > 0 ? 'delete-storage-breaking' : 'delete-storage'); }}
         onCancel={closeConfirm}
         id="pool-delete-storage-dialog"
-        ready={usersReady}
+        ready={usersReady && (dependants.length === 0 || breakDependants)}
         affected={{
-          vms: users.data ?? [],
+          vms: users.data?.vms ?? [],
           running: 'its disks in this pool are deleted while it runs: what it writes there is lost',
           stopped: 'loses its disks in this pool and cannot start with them',
         }}
@@ -120,6 +123,9 @@ export function PoolActions({ host, pool }: { host: string; pool: PoolSummary })
           This deletes the pool&apos;s underlying storage{pool.targetPath !== undefined ? <> (<span className="font-mono">{pool.targetPath}</span>)</> : null}:
           a directory pool&apos;s directory, an LVM pool&apos;s volume group. Whatever is in it is lost. The pool definition stays.
         </p>
+        {dependants.length > 0 && (
+          <BackingDependants id="pool-delete-dependants" dependants={dependants} what="This pool holds the backing files of" checked={breakDependants} onChecked={setBreakDependants} />
+        )}
         <label htmlFor="pool-delete-storage-confirm" className="block text-sm">Type <span className="font-mono font-semibold">{pool.name}</span> to confirm</label>
         <TextInput id="pool-delete-storage-confirm" value={typed} onValue={setTyped} />
         <VirshHint command={poolCommand.deleteStorage(pool.name)} />

@@ -6,6 +6,7 @@ import { Button, ConfirmDialog, VirshHint } from '../../lib/ui';
 import { acl, useCan } from '../auth/access';
 import { GuardedButton } from '../auth/GuardedButton';
 import { CloneVolumeDialog } from './CloneVolumeDialog';
+import { DeleteVolumeDialog } from './DeleteVolumeDialog';
 import { useVolumeAction, volumePath } from './queries';
 import { ResizeVolumeDialog } from './ResizeVolumeDialog';
 import { UploadDialog } from './UploadDialog';
@@ -42,7 +43,6 @@ export function VolumeTable({ host, pool, poolType, volumeTransfer, volumes }: {
   const close = () => { setOpen(null); action.reset(); };
   const vol = open?.vol;
   const users = vol?.usedBy ?? [];
-  const running = users.filter((u) => u.active);
 
   return (
     <>
@@ -100,25 +100,7 @@ export function VolumeTable({ host, pool, poolType, volumeTransfer, volumes }: {
       {open?.kind === 'clone' && <CloneVolumeDialog host={host} pool={pool} volume={open.vol} onClose={close} />}
       {open?.kind === 'upload' && <UploadDialog host={host} pool={pool} volume={open.vol} onClose={close} />}
 
-      <ConfirmDialog
-        open={open?.kind === 'delete'}
-        title={`Delete volume ${vol?.name ?? ''}?`}
-        confirmLabel={users.length > 0 ? 'Delete anyway' : 'Delete volume'}
-        danger
-        busy={action.isPending}
-        error={action.error}
-        onConfirm={() => vol && action.mutate({ vol: vol.name, action: { kind: 'delete', force: users.length > 0 } }, { onSuccess: close })}
-        onCancel={close}
-        id="volume-delete-dialog"
-      >
-        <p>The volume and all data in it ({formatBytes(vol?.allocationBytes ?? 0)} on disk) are deleted for good.</p>
-        {users.length > 0 && (
-          <p className="font-medium text-red-700 dark:text-red-400" id="volume-delete-users">
-            It is a disk of: {users.map((u) => `${u.name}${u.active ? ' (running)' : ''}`).join(', ')}. {running.length > 0 ? 'A running VM\'s disk cannot be deleted; stop the VM first.' : 'Those VMs will not start until the disk is removed from them.'}
-          </p>
-        )}
-        {vol !== undefined && <VirshHint command={volumeCommand.delete(pool, vol.name)} />}
-      </ConfirmDialog>
+      {open?.kind === 'delete' && <DeleteVolumeDialog host={host} pool={pool} volume={open.vol} onClose={close} />}
 
       <ConfirmDialog
         open={open?.kind === 'wipe'}

@@ -40,7 +40,7 @@ export function usePoolUsers(host: string, pool: string, enabled: boolean) {
     queryFn: ({ signal }) => api.get<PoolUsers>(poolPath(host, pool, 'users'), { signal }),
     enabled,
     staleTime: 0,
-    select: (data) => data.users.map((u) => ({ name: u.name, running: u.active })),
+    select: (data) => ({ vms: data.users.map((u) => ({ name: u.name, running: u.active })), dependants: data.dependants }),
   });
 }
 
@@ -100,7 +100,8 @@ export function useFindSources(host: string) {
   });
 }
 
-export type PoolAction = 'start' | 'stop' | 'refresh' | 'build' | 'autostart-on' | 'autostart-off' | 'undefine' | 'delete-storage';
+/** 'delete-storage-breaking': delete the storage though volumes of other pools have their backing files in it. */
+export type PoolAction = 'start' | 'stop' | 'refresh' | 'build' | 'autostart-on' | 'autostart-off' | 'undefine' | 'delete-storage' | 'delete-storage-breaking';
 
 export function usePoolAction(host: string) {
   const invalidate = useInvalidatePool(host);
@@ -114,6 +115,8 @@ export function usePoolAction(host: string) {
           return api.delete(poolPath(host, pool));
         case 'delete-storage':
           return api.post(poolPath(host, pool, 'delete-storage'), { confirm: pool });
+        case 'delete-storage-breaking':
+          return api.post(poolPath(host, pool, 'delete-storage'), { confirm: pool, breakDependants: true });
         default:
           return api.post(poolPath(host, pool, action));
       }

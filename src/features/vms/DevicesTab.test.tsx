@@ -14,6 +14,7 @@ const vm: VmDetail = {
   state: 'shutoff',
   autostart: false,
   persistent: true,
+  managedSave: false,
   vcpus: { current: 1, max: 1 },
   memory: { currentBytes: 1, maxBytes: 1 },
   domainType: 'kvm',

@@ -25,8 +25,9 @@ export function stateLabel(state: VmState): string {
   return LOOK[state].label;
 }
 
-export function StateBadge({ state, reason, id }: { state: VmState; reason?: string; id?: string }) {
-  const look = state === 'shutoff' && reason === 'saved' ? SAVED : LOOK[state];
+/** `saved`: libvirt keeps a managed-save image (the API's managedSave); without it, the state reason tells. */
+export function StateBadge({ state, reason, saved, id }: { state: VmState; reason?: string; saved?: boolean; id?: string }) {
+  const look = state === 'shutoff' && (saved ?? reason === 'saved') ? SAVED : LOOK[state];
   return (
     <Badge tone={look.tone} {...(id === undefined ? {} : { id })} data-testid="vm-state" title={reason === undefined ? look.label : `${look.label} (${reason})`}>
       <look.Icon />

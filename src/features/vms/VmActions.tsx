@@ -2,6 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { actionAllowed, type VmActionName, type VmSummary } from '../../../common/vms.js';
 import { Button, ConfirmDialog, ErrorBanner, MenuButton, type ButtonVariant } from '../../lib/ui';
 import { acl, useCan } from '../auth/access';
+import { PowerRequestStatus } from './PowerRequestStatus';
+import { powerRequests } from './power-requests';
 import { useVmAction } from './queries';
 import { virshForAction } from './virsh';
 
@@ -16,6 +18,14 @@ const LABELS: Record<VmActionName, string> = {
   resume: 'Resume',
   destroy: 'Force off',
 };
+
+/** Start of a VM with a managed-save image resumes it from there (libvirt restores it). */
+const RESTORE_LABEL = 'Start (restore)';
+
+function startTitle(action: VmActionName, vm: VmSummary, virsh: string): string {
+  if (action !== 'start' || !vm.managedSave) return virsh;
+  return `Restores the saved memory state: the guest continues where it was saved (${virsh})`;
+}
 
 /** Run at once: nothing is lost. */
 const DIRECT: { action: DirectAction; variant: ButtonVariant }[] = [
@@ -93,7 +103,12 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
     mutation.mutate(
       { uuid: vm.uuid, action },
       {
-        onSuccess: () => setConfirming(undefined),
+        onSuccess: ({ vm: after }) => {
+          setConfirming(undefined);
+          // The guest decides whether to act on these: keep the time, to say how long it has been and when it did not respond.
+          if ((action === 'shutdown' || action === 'reboot') && after.state !== 'shutoff') powerRequests.start(host, vm.uuid, action);
+          else if (action === 'destroy' || action === 'start') powerRequests.clear(host, vm.uuid);
+        },
         onError: (error) => {
           if (onError !== undefined) {
             setConfirming(undefined);
@@ -108,8 +123,23 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
   const denied = power.allowed ? {} : { 'data-missing-privilege': 'vm.power' };
   const dialog = confirming === undefined ? undefined : CONFIRM[confirming];
 
+  const powerStatus = (
+    <PowerRequestStatus
+      host={host}
+      uuid={vm.uuid}
+      name={vm.name}
+      compact={compact}
+      {...(idPrefix === undefined ? { idPrefix: `row-power-request-${vm.uuid}` } : { idPrefix: `${idPrefix}-power-request` })}
+      onForceOff={() => {
+        mutation.reset();
+        setConfirming('destroy');
+      }}
+    />
+  );
+
   return (
     <div className={compact ? 'flex items-center gap-1' : 'space-y-2'}>
+      {compact && vm.state !== 'shutoff' && powerStatus}
       <div className={`flex items-center gap-1.5 ${compact ? 'flex-nowrap' : 'flex-wrap'}`} role="group" aria-label={`Actions for ${vm.name}`}>
         {direct.map(({ action, variant }) => {
           const allowed = actionAllowed(action, vm.state, vm.domainType);
@@ -120,7 +150,7 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
               variant={compact && variant === 'primary' ? 'secondary' : variant}
               disabled={!allowed || !power.allowed || (mutation.isPending && pending !== action)}
               busy={pending === action}
-              title={power.disabledReason ?? (allowed ? virshForAction(uri, action, vm.name) : notNow(action))}
+              title={power.disabledReason ?? (allowed ? startTitle(action, vm, virshForAction(uri, action, vm.name)) : notNow(action))}
               {...denied}
               onClick={(event) => {
                 event.stopPropagation();
@@ -129,7 +159,7 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
               }}
               {...testId(action)}
             >
-              {LABELS[action]}
+              {action === 'start' && vm.managedSave ? RESTORE_LABEL : LABELS[action]}
             </Button>
           );
         })}
@@ -171,6 +201,7 @@ export function VmActions({ host, uri, vm, idPrefix, compact = false, onError }:
           </button>
         )}
       </div>
+      {!compact && vm.state !== 'shutoff' && powerStatus}
       {!compact && vm.state === 'crashed' && (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" id={idPrefix === undefined ? undefined : `${idPrefix}-crashed-hint`}>
           The VM crashed; libvirt still counts it as running. Force it off, then start it again

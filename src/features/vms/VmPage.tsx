@@ -3,6 +3,7 @@ import { useHostId, useHostSummary } from '../../app/hosts';
 import { ApiError } from '../../lib/api';
 import { ErrorBanner, LoadingState, Tabs } from '../../lib/ui';
 import { useGoneVms, useVm } from './queries';
+import { SavedStateNotice } from './SavedStateNotice';
 import { TransientNotice } from './TransientNotice';
 import { StateBadge } from './StateBadge';
 import { vmTabs } from './tabs';
@@ -47,10 +48,11 @@ export function VmPage() {
             <h1 className="text-xl font-semibold break-all" id="vm-name">
               {vm.name}
             </h1>
-            <StateBadge state={vm.state} id="vm-state" {...(vm.stateReason === undefined ? {} : { reason: vm.stateReason })} />
+            <StateBadge state={vm.state} id="vm-state" saved={vm.managedSave} {...(vm.stateReason === undefined ? {} : { reason: vm.stateReason })} />
             {vm.title !== undefined && <span className="text-sm text-zinc-500">{vm.title}</span>}
           </header>
           <TransientNotice host={host} uri={uri} vm={vm} />
+          <SavedStateNotice host={host} uri={uri} vm={vm} />
           <VmActions host={host} uri={uri} vm={vm} idPrefix="vm-action" />
           <VmProvisioningActions host={host} uri={uri} vm={vm} />
           <Tabs

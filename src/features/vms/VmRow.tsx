@@ -86,7 +86,7 @@ export const VmRow = memo(function VmRow({ host, uri, vm, index, active, top, on
         {!vm.persistent && <span className="ml-2 text-xs text-zinc-500" title="No persistent configuration: it disappears when it stops">transient</span>}
       </div>
       <div role="cell">
-        <StateBadge state={vm.state} {...(vm.stateReason === undefined ? {} : { reason: vm.stateReason })} />
+        <StateBadge state={vm.state} saved={vm.managedSave} {...(vm.stateReason === undefined ? {} : { reason: vm.stateReason })} />
       </div>
       <div role="cell" className="tabular-nums" data-testid="vm-vcpus">
         {vm.vcpus.current}

@@ -9,6 +9,7 @@ const vm = (name: string, state: VmSummary['state'], vcpus = 1, mem = 1): VmSumm
   state,
   autostart: false,
   persistent: true,
+  managedSave: false,
   vcpus: { current: vcpus, max: vcpus },
   memory: { currentBytes: mem, maxBytes: mem },
 });

@@ -51,8 +51,8 @@ export function applyVmSummary(queryClient: QueryClient, host: string, vm: VmSum
   queryClient.setQueryData<VmDetail>(vmKeys.detail(host, vm.uuid), (old) => (old === undefined ? old : { ...old, ...vm }));
 }
 
-function summaryOf({ uuid, name, id, state, stateReason, autostart, persistent, vcpus, memory, stats }: VmDetail): VmSummary {
-  return { uuid, name, id, state, ...(stateReason === undefined ? {} : { stateReason }), autostart, persistent, vcpus, memory, ...(stats === undefined ? {} : { stats }) };
+function summaryOf({ uuid, name, id, state, stateReason, autostart, persistent, managedSave, vcpus, memory, stats }: VmDetail): VmSummary {
+  return { uuid, name, id, state, ...(stateReason === undefined ? {} : { stateReason }), autostart, persistent, managedSave, vcpus, memory, ...(stats === undefined ? {} : { stats }) };
 }
 
 /**
@@ -101,6 +101,15 @@ export function useVmAction(host: string) {
   return useMutation({
     mutationFn: ({ uuid, action }: { uuid: string; action: VmActionName }) => api.post<VmActionResult>(hostPath(host, 'vms', uuid, action)),
     onSuccess: ({ vm, gone }) => (gone === true ? markVmGone(queryClient, host, vm) : applyVmSummary(queryClient, host, vm)),
+  });
+}
+
+/** Discards the VM's managed-save image (DELETE …/managed-save): the next start boots afresh. */
+export function useDiscardSavedState(host: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (uuid: string) => api.delete<VmActionResult>(hostPath(host, 'vms', uuid, 'managed-save')),
+    onSuccess: ({ vm }) => applyVmSummary(queryClient, host, vm),
   });
 }
 

@@ -30,3 +30,8 @@ export function virshForPersist(uri: string, name: string): string {
   const target = virshUri(uri);
   return `${virshCommand(target, 'dumpxml', '--inactive', '--security-info', shellQuoteAlways(name))} | ${virshCommand(target, 'define', '/dev/stdin')}`;
 }
+
+/** What "Discard saved state" does. */
+export function virshForDiscardSavedState(uri: string, name: string): string {
+  return virshCommand(virshUri(uri), 'managedsave-remove', shellQuoteAlways(name));
+}

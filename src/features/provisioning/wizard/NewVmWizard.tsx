@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Dialog, ErrorBanner, InteractionScope, SubmitAttemptedContext } from '../../../lib/ui';
 import { Messages } from '../fields';
@@ -10,6 +10,7 @@ import { OsStep } from './OsStep';
 import { ResourcesStep } from './ResourcesStep';
 import { ReviewStep } from './ReviewStep';
 import { SourceStep } from './SourceStep';
+import { wizardFieldError, type WizardFieldError } from './server-field-error';
 import type { StepProps } from './step-props';
 import { StorageStep } from './StorageStep';
 
@@ -19,6 +20,11 @@ export function NewVmWizard({ host, open, onClose }: { host: string; open: boole
   const options = useProvisioningOptions(host, open);
   const [chosen, setState] = useState<WizardState>(initialState);
   const [index, setIndex] = useState(0);
+  // The furthest step reached: going Back leaves the later steps already filled in reachable.
+  const [reached, setReached] = useState(0);
+  // A server refusal about one field, shown on that field (once) until the step changes.
+  const [fieldError, setFieldError] = useState<WizardFieldError | undefined>();
+  const onFieldError = useCallback((e: WizardFieldError) => setFieldError(e), []);
   // Steps whose Next (or Create) was pressed: their errors show even in fields not touched yet.
   const [attempted, setAttempted] = useState<ReadonlySet<string>>(new Set());
   const [job, setJob] = useState(newJobId);
@@ -31,11 +37,20 @@ export function NewVmWizard({ host, open, onClose }: { host: string; open: boole
   const state = chosen.pool === '' && preferred !== undefined ? { ...chosen, pool: preferred.name } : chosen;
   const step = STEPS[index] ?? 'source';
   const check = checkStep(step, state, options.data);
-  const update = (patch: Partial<WizardState>) => setState({ ...state, ...patch });
+  const update = (patch: Partial<WizardState>) => {
+    setState({ ...state, ...patch });
+    if (fieldError?.step === step) setFieldError(undefined);
+  };
+  const goTo = (i: number) => {
+    setIndex(i);
+    setReached((r) => Math.max(r, i));
+  };
 
   const close = () => {
     setState(initialState());
     setIndex(0);
+    setReached(0);
+    setFieldError(undefined);
     setAttempted(new Set());
     create.reset();
     setJob(newJobId());
@@ -59,12 +74,27 @@ export function NewVmWizard({ host, open, onClose }: { host: string; open: boole
           close();
           void navigate(`/hosts/${encodeURIComponent(host)}/vms/${result.uuid}`);
         },
+        onError: (err) => {
+          // A refused field is shown where it is typed in: that step opens with the words on the field.
+          const fe = wizardFieldError(err);
+          setFieldError(fe);
+          if (fe !== undefined) setIndex(STEPS.indexOf(fe.step));
+        },
       },
     );
   };
 
   const Step = STEP_COMPONENTS[step];
-  const props: StepProps = { host, state, update, options: options.data };
+  const props: StepProps = {
+    host,
+    state,
+    update,
+    options: options.data,
+    fieldError: fieldError?.step === step ? fieldError : undefined,
+    onFieldError,
+    goTo: (s) => goTo(STEPS.indexOf(s)),
+  };
+  const createFieldError = wizardFieldError(create.error);
   const last = index === STEPS.length - 1;
   return (
     <Dialog
@@ -86,7 +116,7 @@ export function NewVmWizard({ host, open, onClose }: { host: string; open: boole
               {state.start ? 'Create and start' : 'Create'}
             </Button>
           ) : (
-            <Button variant="primary" onClick={() => attempt(() => setIndex((i) => i + 1))} aria-disabled={check.errors.length > 0 || undefined} id="new-vm-next">
+            <Button variant="primary" onClick={() => attempt(() => goTo(index + 1))} aria-disabled={check.errors.length > 0 || undefined} id="new-vm-next">
               Next
             </Button>
           )}
@@ -100,8 +130,8 @@ export function NewVmWizard({ host, open, onClose }: { host: string; open: boole
               type="button"
               id={`new-vm-step-${s}`}
               aria-current={i === index ? 'step' : undefined}
-              disabled={i > index || create.isPending}
-              onClick={() => setIndex(i)}
+              disabled={i > reached || create.isPending}
+              onClick={() => (i > index ? attempt(() => goTo(i)) : goTo(i))}
               className={`rounded-full px-2 py-0.5 ${i === index ? 'bg-sky-600 text-white' : i < index ? 'bg-sky-100 text-sky-800 dark:bg-sky-900 dark:text-sky-200' : 'bg-zinc-100 text-zinc-500 dark:bg-zinc-800'}`}
             >
               {i + 1}. {STEP_LABELS[s]}
@@ -133,7 +163,7 @@ export function NewVmWizard({ host, open, onClose }: { host: string; open: boole
           {create.isPending && <li>Working…</li>}
         </ul>
       )}
-      {create.error !== null && (
+      {create.error !== null && createFieldError === undefined && (
         <div className="mt-3">
           <ErrorBanner id="new-vm-error" error={create.error} title="The VM was not created" />
         </div>

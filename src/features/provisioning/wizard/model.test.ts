@@ -21,13 +21,28 @@ describe('wizard model', () => {
     expect(applyOs(initialState(), big, options).memoryMiB).toBe('2048');
   });
 
-  it('warns above host limits and rejects nonsense', () => {
-    const s = { ...initialState(), memoryMiB: '8192', vcpus: '4' };
+  it('warns above the host CPUs, blocks memory above the host memory with the host figure, and rejects nonsense', () => {
+    const s = { ...initialState(), memoryMiB: '4096', vcpus: '4' };
     const r = checkStep('resources', s, options);
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toHaveLength(2);
+    expect(r.warnings).toEqual(["More vCPUs than the host's 2 CPUs"]);
+    expect(checkStep('resources', { ...s, memoryMiB: '4097' }, options).errors).toEqual(['Memory must be at most 4096 MiB: the host has 4 GiB']);
     expect(checkStep('resources', { ...s, memoryMiB: '0' }, options).errors).toHaveLength(1);
     expect(checkStep('resources', { ...s, vcpus: '300' }, options).errors).toEqual(['At most 255 vCPUs on this hypervisor']);
+  });
+
+  it('99999999 MiB only warned and Next stayed enabled: it is an error of the step, with the host figure', () => {
+    const r = checkStep('resources', { ...initialState(), memoryMiB: '99999999' }, options);
+    expect(r.errors).toEqual(['Memory must be at most 16777216 MiB', 'Memory must be at most 4096 MiB: the host has 4 GiB']);
+    // Without the host's figures yet, the schema's limit still blocks it.
+    expect(checkStep('resources', { ...initialState(), memoryMiB: '99999999' }, undefined).errors).toEqual(['Memory must be at most 16777216 MiB']);
+  });
+
+  it('sends the MAC the review previewed, so that Create gives the VM that one', () => {
+    const s = { ...initialState(), name: 'x', source: 'pxe' as const, pool: 'virtdeck', mac: '52:54:00:aa:bb:cc' };
+    expect(toBody(s).network).toEqual({ kind: 'network', network: 'default', mac: '52:54:00:aa:bb:cc' });
+    expect(toBody({ ...s, mac: '' }).network).toEqual({ kind: 'network', network: 'default' });
+    expect(toBody({ ...s, network: 'none' }).network).toEqual({ kind: 'none' });
   });
 
   it('checks paths, sizes, the pool space, PXE without NIC and the name', () => {

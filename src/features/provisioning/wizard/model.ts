@@ -1,6 +1,6 @@
 /** The New VM wizard's state, its checks per step, and the request it sends. Pure: tested on its own. */
 import type { CreateVmBody, DiskBus, NicModel, OsEntry, ProvisioningOptions } from '../../../../common/provisioning.js';
-import { checkVmName, GENERIC_LINUX } from '../../../../common/provisioning.js';
+import { checkVmName, GENERIC_LINUX, MAX_MEMORY_MIB } from '../../../../common/provisioning.js';
 import { checkAbsolutePath } from '../../../../common/storage-validate.js';
 import { parseSizeValue, sizeValueOf, type SizeValue } from '../../../../common/storage-units.js';
 import { formatBytes } from '../../../../common/format.js';
@@ -44,6 +44,8 @@ export interface WizardState {
   bridge: string;
   /** '' = chosen from the OS (virtio when it supports it). */
   nicModel: '' | NicModel;
+  /** The MAC the review's dry run generated ('' before it): Create sends it, so the VM gets the MAC shown. */
+  mac: string;
   name: string;
   firmware: 'bios' | 'efi';
   graphics: 'vnc' | 'none';
@@ -76,6 +78,7 @@ export function initialState(): WizardState {
     networkName: 'default',
     bridge: '',
     nicModel: '',
+    mac: '',
     name: '',
     firmware: 'bios',
     graphics: 'vnc',
@@ -130,9 +133,11 @@ export function checkStep(step: StepId, s: WizardState, options: ProvisioningOpt
       const mem = positiveInt(s.memoryMiB);
       const cpus = positiveInt(s.vcpus);
       if (mem === undefined) errors.push('Memory must be a whole number of MiB, at least 1');
+      else if (mem > MAX_MEMORY_MIB) errors.push(`Memory must be at most ${MAX_MEMORY_MIB} MiB`);
       if (cpus === undefined) errors.push('vCPUs must be a whole number, at least 1');
       if (options !== undefined) {
-        if (mem !== undefined && mem * MiB > options.hostMemoryBytes) warnings.push(`More memory than the host has (${formatBytes(options.hostMemoryBytes)})`);
+        const hostMiB = Math.floor(options.hostMemoryBytes / MiB);
+        if (mem !== undefined && mem > hostMiB) errors.push(`Memory must be at most ${hostMiB} MiB: the host has ${formatBytes(options.hostMemoryBytes)}`);
         if (cpus !== undefined && cpus > options.maxVcpus) errors.push(`At most ${options.maxVcpus} vCPUs on this hypervisor`);
         else if (cpus !== undefined && cpus > options.hostCpus) warnings.push(`More vCPUs than the host's ${options.hostCpus} CPUs`);
       }
@@ -186,7 +191,7 @@ export function toBody(s: WizardState): CreateVmBody {
       : s.storage === 'existing'
         ? { kind: 'existing', pool: s.existingPool, volume: s.existingVolume }
         : { kind: 'none' };
-  const model = s.nicModel === '' ? {} : { model: s.nicModel };
+  const model = { ...(s.nicModel === '' ? {} : { model: s.nicModel }), ...(s.mac === '' ? {} : { mac: s.mac }) };
   const network: CreateVmBody['network'] =
     s.network === 'network' ? { kind: 'network', network: s.networkName, ...model } : s.network === 'bridge' ? { kind: 'bridge', bridge: s.bridge, ...model } : { kind: 'none' };
   return {
