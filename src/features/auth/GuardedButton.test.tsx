@@ -53,6 +53,7 @@ describe('VmActions for a user without vm.power', () => {
     state: 'shutoff',
     autostart: false,
     persistent: true,
+    managedSave: false,
     vcpus: { current: 1, max: 1 },
     memory: { currentBytes: 1, maxBytes: 1 },
   };
