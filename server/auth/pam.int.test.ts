@@ -92,6 +92,10 @@ describe('logins of Linux accounts (realm pam)', () => {
   it('keeps no password for a pam user and refuses to set one', async () => {
     const withPassword = await api({ method: 'POST', url: '/api/v1/access/users', payload: { username: `vt-pam2-${suffix}`, realm: 'pam', password: 'twelve-chars-or-more' } });
     expect(withPassword.statusCode).toBe(400);
+    const localWithout = await api({ method: 'POST', url: '/api/v1/access/users', payload: { username: `vt-local-${suffix}` } });
+    expect(localWithout.statusCode).toBe(400);
+    const users = await api({ method: 'GET', url: '/api/v1/access/users' });
+    expect(users.json<{ users: UserSummary[] }>().users.map((u) => u.username).filter((n) => n.endsWith(suffix))).toEqual([LINUX_USER]);
     const reset = await api({ method: 'PATCH', url: `/api/v1/access/users/${LINUX_USER}`, payload: { password: 'twelve-chars-or-more' } });
     expect(reset.statusCode).toBe(400);
     expect(reset.json<{ error: { message: string } }>().error.message).toMatch(/host/);
