@@ -68,13 +68,24 @@ describe('logins of Linux accounts (realm pam)', () => {
   });
 
   it('refuses a wrong password and a Linux account virtdeck does not know with the same answer', async () => {
-    const wrong = await login(LINUX_USER, `${SYSTEM_PASSWORD}-no`, '192.0.2.2');
-    const stranger = await login(STRANGER, SYSTEM_PASSWORD, '192.0.2.2');
-    const nobody = await login(`vt-nobody-${suffix}`, SYSTEM_PASSWORD, '192.0.2.2');
-    for (const res of [wrong, stranger, nobody]) {
+    const timed = async (username: string, password: string) => {
+      const startedAt = Date.now();
+      const res = await login(username, password, '192.0.2.2');
+      return { res, ms: Date.now() - startedAt };
+    };
+    const attempts = [
+      await timed(LINUX_USER, `${SYSTEM_PASSWORD}-no`),
+      await timed(STRANGER, SYSTEM_PASSWORD),
+      await timed(`vt-nobody-${suffix}`, SYSTEM_PASSWORD),
+    ];
+    for (const { res, ms } of attempts) {
       expect(res.statusCode).toBe(401);
       expect(res.cookies).toEqual([]);
+      // Every failure takes about as long as PAM's refusal, so timing does not tell a pam user either.
+      expect(ms).toBeGreaterThanOrEqual(1400);
     }
+    const [wrong, stranger, nobody] = attempts.map((a) => a.res);
+    if (wrong === undefined || stranger === undefined || nobody === undefined) throw new Error('three attempts expected');
     expect(wrong.json()).toEqual(stranger.json());
     expect(stranger.json()).toEqual(nobody.json());
     expect(wrong.json()).toMatchObject({ error: { code: 'LOGIN_FAILED' } });
