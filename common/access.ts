@@ -143,8 +143,9 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
+/** `realm` defaults to local, whose users need a password; pam users log in with their host account's and have none here. */
 export const UserCreateBody = Type.Object(
-  { username: Username, password: NewPassword, displayName: Type.Optional(Type.String({ maxLength: 128 })) },
+  { username: Username, realm: Type.Optional(Realm), password: Type.Optional(NewPassword), displayName: Type.Optional(Type.String({ maxLength: 128 })) },
   { additionalProperties: false },
 );
 export type UserCreateBody = Static<typeof UserCreateBody>;

@@ -1,10 +1,25 @@
 # Preparation shared by scripts/start, scripts/test and scripts/dev (sourced from the repo root).
 # shellcheck shell=bash
 
+# Debian packages `npm ci` needs to build native addons: authenticate-pam compiles against libpam's headers.
+NPM_BUILD_PACKAGES=(libpam0g-dev g++ make python3)
+
+# prepare_build_tools: install NPM_BUILD_PACKAGES that are missing (root on Debian only; otherwise say what is needed).
+prepare_build_tools() {
+  command -v dpkg-query >/dev/null || return 0
+  local missing
+  mapfile -t missing < <(missing_packages "${NPM_BUILD_PACKAGES[@]}")
+  [ "${#missing[@]}" -gt 0 ] || return 0
+  [ "$(id -u)" = 0 ] || die "npm ci needs ${missing[*]} to build native addons: sudo apt-get install ${missing[*]}"
+  log "installing build dependencies of npm packages: ${missing[*]}"
+  apt_install "${missing[@]}"
+}
+
 # prepare_npm: install npm dependencies when node_modules is missing or older than the lock file.
 prepare_npm() {
   command -v npm >/dev/null || die "Node.js 20 (with npm) is required: apt-get install nodejs npm, or see https://nodejs.org"
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    prepare_build_tools
     log "installing npm dependencies (npm ci)"
     local ci_log
     ci_log="$(mktemp)"

@@ -53,8 +53,11 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }));
 
   app.post('/access/users', { schema: { body: UserCreateBody, response: { 201: UserSummary } } }, async (request, reply) => {
-    const { username, password, displayName } = request.body;
-    const user = await storeCall(() => store.createUser({ username, realm: 'local', password, ...(displayName === undefined ? {} : { displayName }) }));
+    const { username, realm = 'local', password, displayName } = request.body;
+    if (realm === 'local' && password === undefined) throw new HttpError(400, ErrorCodes.badRequest, 'A local user needs a password');
+    if (realm !== 'local' && password !== undefined) throw new HttpError(400, ErrorCodes.badRequest, `${realm} users log in with the host's password; give none`);
+    const named = { username, realm, ...(displayName === undefined ? {} : { displayName }) };
+    const user = await storeCall(() => store.createUser(password === undefined ? named : { ...named, password }));
     return reply.status(201).send(summaryOf(store, user));
   });
 
@@ -62,7 +65,7 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = existingUser(request.params.username);
     const { disabled, password, displayName } = request.body;
     if (disabled === true && !user.disabled && administrators(store, { userId: user.id }).length === 0) throw lastAdministrator();
-    if (password !== undefined && user.realm !== 'local') throw new HttpError(400, ErrorCodes.badRequest, `${user.realm} users keep their password on the host`);
+    if (password !== undefined && user.realm !== 'local') throw new HttpError(400, ErrorCodes.badRequest, `${user.username} logs in with the password of the Linux account on the host; change it there (passwd)`);
     const change = { ...(disabled === undefined ? {} : { disabled }), ...(displayName === undefined ? {} : { displayName }) };
     const updated = store.updateUser(user.username, change) ?? existingUser(user.username);
     if (password !== undefined) await store.setPassword(user.username, password);

@@ -10,6 +10,7 @@ import { ownerCovers } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
 import { clearSessionCookie, sessionSecretOf, setSessionCookie } from '../auth/session-cookie.js';
 import { storeCall } from '../auth/store-errors.js';
+import { verifyLogin } from '../auth/verify-login.js';
 import { HttpError } from '../http/errors.js';
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) });
@@ -58,7 +59,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (wait > 0) return tooMany(reply, wait);
     let user;
     try {
-      user = await store.verifyPassword(username, password);
+      user = await verifyLogin(store, request.log, { username, password, address });
     } finally {
       throttle.finish(username, address, user !== undefined);
     }
@@ -106,7 +107,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/auth/password', { schema: { body: PasswordChangeBody } }, async (request, reply) => {
     const p = principalOf(request);
     requireSession(p, 'Changing the password');
-    if (p.user.realm !== 'local') throw new HttpError(400, ErrorCodes.badRequest, `${p.user.realm} users change their password on the host`);
+    if (p.user.realm !== 'local') throw new HttpError(400, ErrorCodes.badRequest, 'A Linux account of the host changes its password on the host (passwd), not in virtdeck');
     const { currentPassword, newPassword } = request.body;
     const wait = throttle.begin(p.user.username, request.ip);
     if (wait > 0) return tooMany(reply, wait);
