@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage, GroupList, UserList } from '../../common/access.js';
 import type { VmSummary } from '../../common/vms.js';
-import { authenticatedInject, buildTestApp, login, type Api, type TestApp } from '../../test/helpers/app.js';
+import { authenticatedInject, authHeaders, buildTestApp, listeningOrigin, login, type Api, type TestApp } from '../../test/helpers/app.js';
 import { TEST_VIRSH_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
 
 const suffix = randomBytes(4).toString('hex');
@@ -23,6 +24,22 @@ const domain = (tag: string) => ({
 const A = domain('a');
 const B = domain('b');
 
+/** Opens the event stream over a real socket; resolves once its first event arrived, with a promise of its end. */
+function openStream(url: string, headers: Record<string, string>): Promise<{ ended: Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
+      if (res.statusCode !== 200) {
+        reject(new Error(`stream answered ${String(res.statusCode)}`));
+        return;
+      }
+      const ended = new Promise<void>((done) => res.on('close', () => done()));
+      res.setEncoding('utf8');
+      res.once('data', () => resolve({ ended }));
+    });
+    req.on('error', reject);
+  });
+}
+
 const domainXml = (d: { name: string; uuid: string }): string =>
   `<domain type='test'><name>${d.name}</name><uuid>${d.uuid}</uuid><memory unit='MiB'>128</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os></domain>`;
 
@@ -30,6 +47,7 @@ describe('groups: a role granted to a group reaches its members, on test:///defa
   let test: TestApp;
   let admin: Api;
   let member: Api;
+  let memberCookie: string;
 
   beforeAll(async () => {
     test = await buildTestApp({ config: { hosts: [{ id: 'test', uri: 'test:///default' }], listenHost: '127.0.0.1', port: 0 } });
@@ -42,7 +60,9 @@ describe('groups: a role granted to a group reaches its members, on test:///defa
       await virsh(TEST_VIRSH_URI, 'define', file);
     }
     expect((await admin({ method: 'POST', url: '/api/v1/access/users', payload: { username: USERNAME, password: PASSWORD } })).statusCode).toBe(201);
-    member = authenticatedInject(test.app, await login(test.app, USERNAME, PASSWORD));
+    memberCookie = await login(test.app, USERNAME, PASSWORD);
+    member = authenticatedInject(test.app, memberCookie);
+    await test.app.listen({ host: '127.0.0.1', port: 0 });
   });
 
   afterAll(async () => {
@@ -95,8 +115,11 @@ describe('groups: a role granted to a group reaches its members, on test:///defa
     expect(await virsh(TEST_VIRSH_URI, 'domstate', B.uuid)).toBe('shut off');
   });
 
-  it('refuses the user at once when removed from the group, leaving A as it was', async () => {
+  it('refuses the user at once when removed from the group and ends their event stream, leaving A as it was', async () => {
+    const origin = listeningOrigin(test.app);
+    const stream = await openStream(`${origin}/api/v1/events`, authHeaders(memberCookie, origin));
     expect((await admin({ method: 'DELETE', url: memberUrl })).statusCode).toBe(204);
+    await stream.ended;
     expect((await admin({ method: 'DELETE', url: memberUrl })).statusCode).toBe(404);
     const destroy = await member({ method: 'POST', url: `/api/v1/hosts/test/vms/${A.uuid}/destroy` });
     expect(destroy.statusCode).toBe(403);
