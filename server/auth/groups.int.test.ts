@@ -4,7 +4,7 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage, GroupList, UserList } from '../../common/access.js';
+import type { AuditPage, GroupList, TokenCreated, UserList } from '../../common/access.js';
 import type { VmSummary } from '../../common/vms.js';
 import { authenticatedInject, authHeaders, buildTestApp, listeningOrigin, login, type Api, type TestApp } from '../../test/helpers/app.js';
 import { TEST_VIRSH_URI, virsh, virshOrNull } from '../../test/helpers/virsh.js';
@@ -113,6 +113,22 @@ describe('groups: a role granted to a group reaches its members, on test:///defa
     expect(refused.statusCode).toBe(403);
     expect(refused.json<{ error: { code: string } }>().error.code).toBe('FORBIDDEN');
     expect(await virsh(TEST_VIRSH_URI, 'domstate', B.uuid)).toBe('shut off');
+  });
+
+  it('lets the member give a token only what the group gives them; the token follows the membership', async () => {
+    const path = `/hosts/test/vms/${A.uuid}`;
+    const refused = await member({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'too much', grants: [{ role: 'Operator', path: '/hosts/test' }] } });
+    expect(refused.statusCode).toBe(400);
+    const created = await member({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'vm a', grants: [{ role: 'Operator', path }] } });
+    expect(created.statusCode, created.body).toBe(201);
+    const { token } = created.json<TokenCreated>();
+    const byToken = (url: string) => test.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    expect((await byToken(`/api/v1/hosts/test/vms/${A.uuid}`)).statusCode).toBe(200);
+    expect((await byToken(`/api/v1/hosts/test/vms/${B.uuid}`)).statusCode).toBe(403);
+    expect((await admin({ method: 'DELETE', url: memberUrl })).statusCode).toBe(204);
+    expect((await byToken(`/api/v1/hosts/test/vms/${A.uuid}`)).statusCode).toBe(403);
+    expect((await admin({ method: 'PUT', url: memberUrl, payload: {} })).statusCode).toBe(204);
+    expect((await byToken(`/api/v1/hosts/test/vms/${A.uuid}`)).statusCode).toBe(200);
   });
 
   it('refuses the user at once when removed from the group and ends their event stream, leaving A as it was', async () => {
