@@ -99,6 +99,7 @@ export function canSomewhereBelow(grants: readonly Grant[], roles: readonly Role
 
 export const USERNAME_PATTERN = '^[a-z_][a-z0-9_.-]{0,31}$';
 export const MIN_PASSWORD_LENGTH = 12;
+export const GROUP_NAME_PATTERN = '^[A-Za-z][A-Za-z0-9 _.-]{0,63}$';
 export const Username = Type.String({ pattern: USERNAME_PATTERN, description: 'Lower-case letters, digits, ".", "_" and "-"; 1-32 characters' });
 export const Password = Type.String({ minLength: 1, maxLength: 1024 });
 export const NewPassword = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 });
@@ -126,6 +127,8 @@ export const UserSummary = Type.Object({
   disabled: Type.Boolean(),
   createdAt: Type.String(),
   grants: Type.Array(Type.Object({ id: Type.Integer(), role: Type.String(), path: Type.String() })),
+  /** The groups the user belongs to; their grants reach the user too. */
+  groups: Type.Array(Type.String()),
 });
 export type UserSummary = Static<typeof UserSummary>;
 export const UserList = Type.Object({ users: Type.Array(UserSummary) });
@@ -166,8 +169,30 @@ export const RoleCreateBody = Type.Object(
 );
 export type RoleCreateBody = Static<typeof RoleCreateBody>;
 
-export const GrantCreateBody = Type.Object({ username: Username, role: Type.String({ minLength: 1, maxLength: 64 }), path: Type.String({ pattern: ACL_PATH_PATTERN }) }, { additionalProperties: false });
+export const GroupName = Type.String({ pattern: GROUP_NAME_PATTERN, description: 'A letter, then letters, digits, " ", ".", "_" and "-"; 1-64 characters' });
+
+/** Exactly one of `username` and `group` names whom the role is granted to. */
+export const GrantCreateBody = Type.Object(
+  { username: Type.Optional(Username), group: Type.Optional(GroupName), role: Type.String({ minLength: 1, maxLength: 64 }), path: Type.String({ pattern: ACL_PATH_PATTERN }) },
+  { additionalProperties: false },
+);
 export type GrantCreateBody = Static<typeof GrantCreateBody>;
+
+export const GroupSummary = Type.Object({
+  name: Type.String(),
+  description: Type.String(),
+  createdAt: Type.String(),
+  /** Usernames of the members. */
+  members: Type.Array(Type.String()),
+  grants: Type.Array(Type.Object({ id: Type.Integer(), role: Type.String(), path: Type.String() })),
+});
+export type GroupSummary = Static<typeof GroupSummary>;
+export const GroupList = Type.Object({ groups: Type.Array(GroupSummary) });
+export type GroupList = Static<typeof GroupList>;
+export const GroupCreateBody = Type.Object({ name: GroupName, description: Type.Optional(Type.String({ maxLength: 256 })) }, { additionalProperties: false });
+export type GroupCreateBody = Static<typeof GroupCreateBody>;
+export const GroupParams = Type.Object({ group: GroupName });
+export const GroupMemberParams = Type.Object({ group: GroupName, username: Username });
 
 export const TokenSummary = Type.Object({
   id: Type.String(),

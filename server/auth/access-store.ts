@@ -20,6 +20,26 @@ export interface StoredGrant extends Grant {
   userId: number;
 }
 
+export interface StoredGroup {
+  id: number;
+  name: string;
+  description: string;
+  createdAt: string;
+}
+
+export interface StoredGroupGrant extends Grant {
+  id: number;
+  groupId: number;
+}
+
+/** A grant a user holds: their own, or one of a group they belong to (then `group` names it). */
+export interface EffectiveGrant extends Grant {
+  id: number;
+  group?: string;
+}
+
+export type GrantOwner = { kind: 'user'; userId: number } | { kind: 'group'; groupId: number };
+
 export interface StoredSession {
   /** The public id (not the cookie secret): shown in "my sessions", used to revoke. */
   id: string;
@@ -63,6 +83,24 @@ export interface AccessStore {
   grantsOf(userId: number): StoredGrant[];
   addGrant(userId: number, grant: Grant): StoredGrant;
   removeGrant(id: number): boolean;
+  /** Whom a grant belongs to, user or group; undefined when there is no such grant. */
+  grantOwner(id: number): GrantOwner | undefined;
+
+  // groups: their grants reach every member
+  listGroups(): StoredGroup[];
+  findGroup(name: string): StoredGroup | undefined;
+  createGroup(input: { name: string; description?: string }): StoredGroup;
+  /** Deletes the group with its memberships and grants. */
+  deleteGroup(name: string): boolean;
+  /** False when the user already is a member. */
+  addMember(groupId: number, userId: number): boolean;
+  removeMember(groupId: number, userId: number): boolean;
+  membersOf(groupId: number): StoredUser[];
+  groupsOf(userId: number): StoredGroup[];
+  groupGrantsOf(groupId: number): StoredGroupGrant[];
+  addGroupGrant(groupId: number, grant: Grant): StoredGroupGrant;
+  /** The user's own grants followed by those of their groups. */
+  effectiveGrantsOf(userId: number): EffectiveGrant[];
 
   // sessions: `secret` is the cookie value; only its SHA-256 is stored
   createSession(userId: number, meta: { address: string; userAgent: string }): { secret: string; session: StoredSession };

@@ -30,8 +30,9 @@ export function ownerCovers(ownerGrants: readonly Grant[], roles: readonly RoleD
   return role.privileges.every((p) => owned.has(p));
 }
 
+/** The user's own grants and those of their groups. */
 function grantsOf(store: AccessStore, user: StoredUser): Grant[] {
-  return store.grantsOf(user.id).map(({ role, path }) => ({ role, path }));
+  return store.effectiveGrantsOf(user.id).map(({ role, path }) => ({ role, path }));
 }
 
 /** Resolves the principal of a request from its session cookie or bearer token. */

@@ -134,6 +134,11 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   [`DELETE ${API}/access/roles/:name`]: needs('admin', root, 'role.delete'),
   [`POST ${API}/access/grants`]: needs('admin', root, 'grant.create'),
   [`DELETE ${API}/access/grants/:id`]: needs('admin', root, 'grant.delete'),
+  [`GET ${API}/access/groups`]: needs('admin', root),
+  [`POST ${API}/access/groups`]: needs('admin', root, 'group.create'),
+  [`DELETE ${API}/access/groups/:group`]: needs('admin', root, 'group.delete'),
+  [`PUT ${API}/access/groups/:group/members/:username`]: needs('admin', root, 'group.member.add'),
+  [`DELETE ${API}/access/groups/:group/members/:username`]: needs('admin', root, 'group.member.remove'),
   [`GET ${API}/audit`]: needs('audit.view', root),
 
   // hosts and what is read from a host as a whole

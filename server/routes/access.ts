@@ -1,17 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
-  can, GrantCreateBody, RoleCreateBody, RoleList, UserCreateBody, UserList, UserParams, UserSummary, UserUpdateBody,
-  type Grant, type UserSummary as UserSummaryType,
+  GrantCreateBody, RoleCreateBody, RoleList, UserCreateBody, UserList, UserParams, UserSummary, UserUpdateBody,
+  type UserSummary as UserSummaryType,
 } from '../../common/access.js';
 import { ErrorCodes } from '../../common/errors.js';
-import type { AccessStore, StoredUser } from '../auth/access-store.js';
+import type { AccessStore, StoredGroup, StoredUser } from '../auth/access-store.js';
 import { storeCall } from '../auth/store-errors.js';
 import { HttpError } from '../http/errors.js';
+import { keepAnAdministrator } from './access-admins.js';
+import { accessGroupRoutes } from './access-groups.js';
 
 const RoleParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 64 }) });
 const GrantParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const GrantCreated = Type.Object({ id: Type.Integer(), username: Type.String(), role: Type.String(), path: Type.String() });
+const GrantCreated = Type.Object({ id: Type.Integer(), username: Type.Optional(Type.String()), group: Type.Optional(Type.String()), role: Type.String(), path: Type.String() });
 const RoleCreated = Type.Object({ name: Type.String(), description: Type.String(), privileges: Type.Array(Type.String()), builtIn: Type.Boolean() });
 
 function summaryOf(store: AccessStore, user: StoredUser): UserSummaryType {
@@ -22,21 +24,9 @@ function summaryOf(store: AccessStore, user: StoredUser): UserSummaryType {
     disabled: user.disabled,
     createdAt: user.createdAt,
     grants: store.grantsOf(user.id).map(({ id, role, path }) => ({ id, role, path })),
+    groups: store.groupsOf(user.id).map((g) => g.name),
   };
 }
-
-/** Enabled users holding `admin` on '/', optionally as if `without` (a user or one grant) were gone. */
-function administrators(store: AccessStore, without: { userId?: number; grantId?: number } = {}): StoredUser[] {
-  const roles = store.listRoles();
-  return store.listUsers().filter((user) => {
-    if (user.disabled || user.id === without.userId) return false;
-    const grants: Grant[] = store.grantsOf(user.id).filter((g) => g.id !== without.grantId);
-    return can(grants, roles, 'admin', '/');
-  });
-}
-
-const lastAdministrator = (): HttpError =>
-  new HttpError(409, ErrorCodes.lastAdministrator, 'This would leave no enabled user with admin on /: grant Administrator on / to another user first');
 
 /** Users, roles and grants: the Users & roles page. Guarded by `admin` on '/'. */
 export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -46,6 +36,11 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = store.findUser(username);
     if (user === undefined) throw new HttpError(404, ErrorCodes.notFound, `No user ${username}`);
     return user;
+  };
+  const existingGroup = (name: string): StoredGroup => {
+    const group = store.findGroup(name);
+    if (group === undefined) throw new HttpError(404, ErrorCodes.notFound, `No group ${name}`);
+    return group;
   };
 
   app.get('/access/users', { schema: { response: { 200: UserList } } }, async () => ({
@@ -64,7 +59,7 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch('/access/users/:username', { schema: { params: UserParams, body: UserUpdateBody, response: { 200: UserSummary } } }, async (request) => {
     const user = existingUser(request.params.username);
     const { disabled, password, displayName } = request.body;
-    if (disabled === true && !user.disabled && administrators(store, { userId: user.id }).length === 0) throw lastAdministrator();
+    if (disabled === true && !user.disabled) keepAnAdministrator(store, { userId: user.id });
     if (password !== undefined && user.realm !== 'local') throw new HttpError(400, ErrorCodes.badRequest, `${user.username} logs in with the password of the Linux account on the host; change it there (passwd)`);
     const change = { ...(disabled === undefined ? {} : { disabled }), ...(displayName === undefined ? {} : { displayName }) };
     const updated = store.updateUser(user.username, change) ?? existingUser(user.username);
@@ -80,9 +75,7 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete('/access/users/:username', { schema: { params: UserParams } }, async (request, reply) => {
     const user = existingUser(request.params.username);
-    if (!user.disabled && administrators(store).some((a) => a.id === user.id) && administrators(store, { userId: user.id }).length === 0) {
-      throw lastAdministrator();
-    }
+    keepAnAdministrator(store, { userId: user.id });
     store.deleteUser(user.username);
     live.closeUser(user.id);
     return reply.status(204).send();
@@ -103,7 +96,13 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/access/grants', { schema: { body: GrantCreateBody, response: { 201: GrantCreated } } }, async (request, reply) => {
-    const { username, role, path } = request.body;
+    const { username, group, role, path } = request.body;
+    if (group !== undefined && username === undefined) {
+      const target = existingGroup(group);
+      const grant = await storeCall(() => store.addGroupGrant(target.id, { role, path }));
+      return reply.status(201).send({ id: grant.id, group: target.name, role: grant.role, path: grant.path });
+    }
+    if (username === undefined || group !== undefined) throw new HttpError(400, ErrorCodes.badRequest, 'Name either a username or a group to grant the role to');
     const user = existingUser(username);
     const grant = await storeCall(() => store.addGrant(user.id, { role, path }));
     return reply.status(201).send({ id: grant.id, username: user.username, role: grant.role, path: grant.path });
@@ -111,12 +110,15 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete('/access/grants/:id', { schema: { params: GrantParams } }, async (request, reply) => {
     const { id } = request.params;
-    const owner = store.listUsers().find((u) => store.grantsOf(u.id).some((g) => g.id === id));
+    const owner = store.grantOwner(id);
     if (owner === undefined) throw new HttpError(404, ErrorCodes.notFound, `No grant ${id}`);
-    if (administrators(store).some((a) => a.id === owner.id) && administrators(store, { grantId: id }).length === 0) throw lastAdministrator();
+    keepAnAdministrator(store, { grantId: id });
+    const affected = owner.kind === 'user' ? [owner.userId] : store.membersOf(owner.groupId).map((u) => u.id);
     store.removeGrant(id);
     // Open streams and consoles were allowed under the old grants: end them (the browser reconnects under the new ones).
-    live.closeUser(owner.id);
+    for (const userId of affected) live.closeUser(userId);
     return reply.status(204).send();
   });
+
+  await app.register(accessGroupRoutes);
 };

@@ -158,7 +158,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     requireSession(p, 'Creating an API token');
     const { name, expiresAt, grants = [] } = request.body;
     if (expiresAt !== undefined && Date.parse(expiresAt) <= Date.now()) throw new HttpError(400, ErrorCodes.badRequest, 'expiresAt lies in the past');
-    const ownGrants = store.grantsOf(p.user.id).map(({ role, path }) => ({ role, path }));
+    const ownGrants = store.effectiveGrantsOf(p.user.id).map(({ role, path }) => ({ role, path }));
     for (const grant of grants) {
       if (!ownerCovers(ownGrants, p.roles, grant)) {
         throw new HttpError(400, ErrorCodes.badRequest, `A token can carry only what you hold: you lack part of ${grant.role} on ${grant.path}`);

@@ -10,6 +10,9 @@ export type AccessStoreErrorCode =
   | 'ROLE_IN_USE'
   | 'INVALID_PATH'
   | 'GRANT_EXISTS'
+  | 'GROUP_EXISTS'
+  | 'UNKNOWN_GROUP'
+  | 'INVALID_GROUP'
   | 'INVALID_TIME'
   | 'SCHEMA_TOO_NEW';
 

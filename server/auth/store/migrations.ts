@@ -77,6 +77,39 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_object ON audit(object);
     `,
   },
+  {
+    // Groups: a grant now belongs to a user or to a group, never both (SQLite rebuilds a table to change a constraint).
+    version: 2,
+    sql: `
+      CREATE TABLE groups (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        description TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE group_members (
+        group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        PRIMARY KEY (group_id, user_id)
+      );
+      CREATE INDEX group_members_user ON group_members(user_id);
+      CREATE TABLE grants_v2 (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+        group_id INTEGER REFERENCES groups(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        path TEXT NOT NULL,
+        CHECK ((user_id IS NULL) <> (group_id IS NULL)),
+        UNIQUE (user_id, role, path),
+        UNIQUE (group_id, role, path)
+      );
+      INSERT INTO grants_v2 (id, user_id, role, path) SELECT id, user_id, role, path FROM grants;
+      DROP TABLE grants;
+      ALTER TABLE grants_v2 RENAME TO grants;
+      CREATE INDEX grants_role ON grants(role);
+      CREATE INDEX grants_group ON grants(group_id);
+    `,
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -3,6 +3,7 @@ import type { AccessStore } from '../access-store.js';
 import { AccessStoreError } from './access-store-error.js';
 import { auditQueries } from './audit-queries.js';
 import { runMigrations } from './migrations.js';
+import { groupQueries } from './group-queries.js';
 import { openDatabase } from './open-database.js';
 import { roleQueries } from './role-queries.js';
 import { sessionQueries } from './session-queries.js';
@@ -31,6 +32,7 @@ export function openSqliteAccessStore(dataDir: string): AccessStore {
     ...roles,
     ...sessionQueries(db),
     ...tokenQueries(db, checkGrant),
+    ...groupQueries(db, checkGrant),
     ...setupTokenQueries(db),
     ...auditQueries(db),
     close: () => db.close(),

@@ -4,7 +4,7 @@ import type { AccessStore, StoredUser } from '../access-store.js';
 import { hashPassword, prepareDummyHash, verifyAgainstDummy, verifyPasswordHash } from '../passwords.js';
 import { AccessStoreError } from './access-store-error.js';
 
-interface UserRow {
+export interface UserRow {
   id: number;
   username: string;
   realm: Realm;
@@ -13,9 +13,9 @@ interface UserRow {
   created_at: string;
 }
 
-const USER_COLUMNS = 'id, username, realm, display_name, disabled, created_at';
+export const USER_COLUMNS = 'id, username, realm, display_name, disabled, created_at';
 
-function toUser(row: UserRow): StoredUser {
+export function toUser(row: UserRow): StoredUser {
   const user: StoredUser = { id: row.id, username: row.username, realm: row.realm, disabled: row.disabled === 1, createdAt: row.created_at };
   if (row.display_name !== null) user.displayName = row.display_name;
   return user;

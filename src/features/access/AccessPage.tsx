@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useHostId } from '../../app/hosts';
 import { Tabs } from '../../lib/ui';
+import { GroupsTab } from './GroupsTab';
 import { RolesTab } from './RolesTab';
 import { UsersTab } from './UsersTab';
 
 const TABS = [
   { id: 'users', label: 'Users' },
+  { id: 'groups', label: 'Groups' },
   { id: 'roles', label: 'Roles' },
 ] as const;
 
@@ -18,7 +20,9 @@ export function AccessPage() {
       <h1 className="text-xl font-semibold">Users &amp; roles</h1>
       <Tabs items={TABS} value={tab} onChange={setTab} idPrefix="access" label="Users and roles" />
       <div role="tabpanel" id={`access-panel-${tab}`} aria-labelledby={`access-tab-${tab}`}>
-        {tab === 'users' ? <UsersTab host={host} /> : <RolesTab />}
+        {tab === 'users' && <UsersTab host={host} />}
+        {tab === 'groups' && <GroupsTab host={host} />}
+        {tab === 'roles' && <RolesTab />}
       </div>
     </section>
   );

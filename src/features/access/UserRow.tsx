@@ -28,8 +28,11 @@ export function UserRow({ user, self, vmNames, busy, onAction, onRevoke }: UserR
         {user.disabled ? <Badge tone="red" data-testid="user-disabled">disabled</Badge> : <Badge tone="green">enabled</Badge>}
       </td>
       <td className="py-2 pr-3">
+        {user.groups.length > 0 && (
+          <p className="mb-1 text-xs text-zinc-500" data-testid="user-groups">Member of {user.groups.join(', ')}</p>
+        )}
         {user.grants.length === 0 ? (
-          <span className="text-xs text-zinc-500" data-testid="user-no-grants">No roles: sees nothing</span>
+          user.groups.length === 0 && <span className="text-xs text-zinc-500" data-testid="user-no-grants">No roles: sees nothing</span>
         ) : (
           <ul className="space-y-1" aria-label={`Roles of ${user.username}`}>
             {user.grants.map((g) => (

@@ -75,7 +75,7 @@ export function UsersTab({ host }: { host: string }) {
       )}
 
       {open?.kind === 'create' && <CreateUserDialog existing={(users ?? []).map((u) => u.username)} onClose={close} />}
-      {open?.kind === 'grant' && <GrantDialog username={open.username} roles={roles} initialHost={host} onClose={close} />}
+      {open?.kind === 'grant' && <GrantDialog to={{ username: open.username }} roles={roles} initialHost={host} onClose={close} />}
       {open?.kind === 'password' && <ResetPasswordDialog username={open.username} onClose={close} />}
       <ConfirmDialog
         open={open?.kind === 'disable'}

@@ -6,6 +6,7 @@ import { authKeys } from '../auth/queries';
 export const accessKeys = {
   users: ['access', 'users'] as const,
   roles: ['access', 'roles'] as const,
+  groups: ['access', 'groups'] as const,
 };
 
 const userPath = (username: string) => `/api/v1/access/users/${encodeURIComponent(username)}`;
@@ -27,7 +28,7 @@ export function useRoles() {
 }
 
 /** After a change: the lists, and the admin's own privileges (they may have changed their own grants). */
-function useRefresh() {
+export function useRefresh() {
   const queryClient = useQueryClient();
   return () => {
     void queryClient.invalidateQueries({ queryKey: ['access'] });
