@@ -1,6 +1,6 @@
 import type { GroupSummary } from '../../../common/access.js';
 import { Button } from '../../lib/ui';
-import { describeScope } from './grant-path';
+import { GrantItems } from './GrantItems';
 import { idPart } from './privilege-labels';
 
 export type GroupAction = 'member' | 'grant' | 'delete';
@@ -41,18 +41,7 @@ export function GroupRow({ group, vmNames, onAction, onRemoveMember, onRevoke }:
         {group.grants.length === 0 ? (
           <span className="text-xs text-zinc-500">No roles</span>
         ) : (
-          <ul className="space-y-1" aria-label={`Roles of group ${group.name}`}>
-            {group.grants.map((g) => (
-              <li key={g.id} className="flex items-center gap-2 text-sm" data-testid="group-grant" data-role={g.role} data-path={g.path}>
-                <span>
-                  <span className="font-medium">{g.role}</span> on <span title={g.path}>{describeScope(g.path, vmNames)}</span>
-                </span>
-                <Button size="sm" variant="ghost" id={`${id}-grant-${g.id}-revoke`} onClick={() => onRevoke(g)} aria-label={`Revoke ${g.role} on ${g.path} from group ${group.name}`}>
-                  Revoke
-                </Button>
-              </li>
-            ))}
-          </ul>
+          <GrantItems grants={group.grants} idPrefix={id} holder={`group ${group.name}`} testId="group-grant" vmNames={vmNames} onRevoke={onRevoke} />
         )}
       </td>
       <td className="py-2">

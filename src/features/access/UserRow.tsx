@@ -1,6 +1,6 @@
 import type { UserSummary } from '../../../common/access.js';
 import { Badge, Button } from '../../lib/ui';
-import { describeScope } from './grant-path';
+import { GrantItems } from './GrantItems';
 
 export type UserAction = 'grant' | 'password' | 'disable' | 'enable' | 'delete';
 
@@ -34,18 +34,7 @@ export function UserRow({ user, self, vmNames, busy, onAction, onRevoke }: UserR
         {user.grants.length === 0 ? (
           user.groups.length === 0 && <span className="text-xs text-zinc-500" data-testid="user-no-grants">No roles: sees nothing</span>
         ) : (
-          <ul className="space-y-1" aria-label={`Roles of ${user.username}`}>
-            {user.grants.map((g) => (
-              <li key={g.id} className="flex items-center gap-2 text-sm" data-testid="user-grant" data-role={g.role} data-path={g.path}>
-                <span>
-                  <span className="font-medium">{g.role}</span> on <span title={g.path}>{describeScope(g.path, vmNames)}</span>
-                </span>
-                <Button size="sm" variant="ghost" id={`${id}-grant-${g.id}-revoke`} onClick={() => onRevoke(g)} aria-label={`Revoke ${g.role} on ${g.path} from ${user.username}`}>
-                  Revoke
-                </Button>
-              </li>
-            ))}
-          </ul>
+          <GrantItems grants={user.grants} idPrefix={id} holder={user.username} testId="user-grant" vmNames={vmNames} onRevoke={onRevoke} />
         )}
       </td>
       <td className="py-2">
