@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { BenchResult } from './run.js';
+import { type BenchResult, percentile } from './run.js';
 import { buildTestApp, login, type Api } from '../test/helpers/app.js';
 import { SseClient } from '../server/events/sse-client.test-helpers.js';
 import { defineManyTestDomains, type ManyDomains } from '../server/vms/many-domains.test-helpers.js';
@@ -27,11 +27,6 @@ const CLIENTS = 50;
 const VMS_PER_CLIENT = 20;
 const OPERATOR_VMS = 100;
 const EVENT_ROUNDS = 15;
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 function result(metric: string, value: number, unit: string, baseline: number): BenchResult {
   const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -25,7 +25,7 @@ import { QEMU_URI } from '../test/helpers/virsh.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, authHeaders, loginOverHttp } from '../test/helpers/app.js';
 import { existsSync } from 'node:fs';
 import { browserConsoleTimes } from './console-browser.js';
-import { round, type BenchResult } from './run.js';
+import { round, type BenchResult, percentile } from './run.js';
 
 const KEYSTROKES = 200;
 const BATCH = 50;
@@ -177,11 +177,6 @@ async function startServer(port: number, dataDir: string): Promise<Server> {
   }
   child.kill('SIGTERM');
   throw new Error('the virtdeck server did not come up within 60 s');
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 export async function run(): Promise<BenchResult[]> {

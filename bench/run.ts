@@ -22,6 +22,12 @@ export function printResult(result: BenchResult): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
+/** The nearest-rank percentile (p in 0-100) of the samples; NaN for none. */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
 /** Rounds to a few significant digits for readable JSON. */
 export function round(value: number, digits = 4): number {
   return Number(value.toPrecision(digits));

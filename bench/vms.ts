@@ -12,7 +12,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { BenchResult } from './run.js';
+import { type BenchResult, percentile } from './run.js';
 import { buildTestApp } from '../test/helpers/app.js';
 import { SseClient } from '../server/events/sse-client.test-helpers.js';
 import { defineManyTestDomains } from '../server/vms/many-domains.test-helpers.js';
@@ -33,11 +33,6 @@ function result(metric: string, value: number, unit: string, baseline: number | 
     baseline: baseline === null ? null : round(baseline),
     ratio: baseline === null || value === 0 ? null : round(baseline / value),
   };
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 async function virsh(...args: string[]): Promise<string> {
